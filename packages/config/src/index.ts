@@ -1,0 +1,2 @@
+export { loadConfig, ConfigError, type LoupeConfig } from "./config";
+export { dataPaths, type DataPaths } from "./data-paths";
