@@ -49,7 +49,7 @@ export type LoupeConfig = {
 };
 
 /** Parse the environment. Throws `ConfigError` naming the first bad variable. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): LoupeConfig {
+export function loadConfig(env: Record<string, string | undefined> = process.env): LoupeConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

@@ -24,7 +24,10 @@ export type EmbeddedPostgresOptions = {
   dir: string;
   port: number;
   database?: string;
+  /** PostgreSQL's own output. */
   onLog?: (line: string) => void;
+  /** Loupe's notices about what it does to the cluster (init, crash recovery). */
+  onNotice?: (line: string) => void;
 };
 
 export type RunningPostgres = {
@@ -121,9 +124,24 @@ async function stopOrphan(dir: string, log: (l: string) => void): Promise<void> 
   if (pidAlive(pid)) throw new EmbeddedPostgresError(`PostgreSQL pid ${pid} from an earlier run did not stop; stop it by hand`);
 }
 
+/**
+ * mkdir -p without `{ recursive: true }`, which never returns on Node 20 where mkdir answers ENOENT
+ * although the parent exists (e.g. under /proc): it retries the parent (EEXIST) and the child forever.
+ */
+export function mkdirp(dir: string): void {
+  if (fs.existsSync(dir)) return;
+  const parent = path.dirname(dir);
+  if (parent !== dir) mkdirp(parent);
+  try {
+    fs.mkdirSync(dir);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+  }
+}
+
 function checkWritable(dir: string): void {
   try {
-    fs.mkdirSync(dir, { recursive: true });
+    mkdirp(dir);
     fs.accessSync(dir, fs.constants.W_OK);
   } catch {
     throw new EmbeddedPostgresError(`data directory ${dir} is not writable; choose another with LOUPE_DATA_DIR`);
@@ -162,6 +180,7 @@ async function initdb(bin: Binaries, dir: string, password: string, ids: { uid: 
 
 export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const log = opts.onLog ?? (() => undefined);
+  const notice = opts.onNotice ?? log;
   const database = opts.database ?? "loupe";
   const dir = path.resolve(opts.dir);
   checkWritable(path.dirname(dir));
@@ -174,11 +193,11 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
       // A half-finished initdb (killed mid-way): nothing in it can be a user's data yet.
       fs.rmSync(dir, { recursive: true, force: true });
     }
-    log("initialising the embedded PostgreSQL cluster");
+    notice("initialising the embedded PostgreSQL cluster");
     await initdb(bin, dir, password, ids);
   }
 
-  await stopOrphan(dir, log);
+  await stopOrphan(dir, notice);
   if (!(await portIsFree(opts.port))) {
     throw new EmbeddedPostgresError(
       `port ${opts.port} for the embedded PostgreSQL is in use; free it or set LOUPE_PG_PORT to another port`,
@@ -188,7 +207,9 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   const child: ChildProcess = spawn(
     bin.postgres,
     ["-D", dir, "-p", String(opts.port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
-    { ...ids, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, LC_MESSAGES: "C" } },
+    // Its own process group: a terminal's Ctrl-C goes to Loupe, which stops PostgreSQL last,
+    // after the web server and the worker have closed their connections.
+    { ...ids, detached: true, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, LC_MESSAGES: "C" } },
   );
   const lines: string[] = [];
   await new Promise<void>((resolve, reject) => {

@@ -1,0 +1,65 @@
+/** The `loupe` command line. Each command lives in ./commands; this file only declares them. */
+import { Command, InvalidArgumentError, Option } from "commander";
+import { PROJECT_ROLES } from "@loupe/api";
+import { apiKeyCreateCommand } from "./commands/apikey";
+import { migrateCommand } from "./commands/migrate";
+import { startCommand } from "./commands/start";
+import { userCreateCommand } from "./commands/user";
+import { workerCommand } from "./commands/worker";
+import { formatZodError, isExpectedError } from "./errors";
+
+const program = new Command()
+  .name("loupe")
+  .description("Loupe: judge generative media models with people and metrics")
+  .showHelpAfterError();
+
+const positiveInt = (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("must be a positive integer");
+  return n;
+};
+
+program
+  .command("start")
+  .description("start PostgreSQL (embedded unless DATABASE_URL is set), migrate, seed demo data, serve the web app and a worker")
+  .option("--no-worker", "serve the web app without a worker")
+  .action((opts: { worker: boolean }) => startCommand(opts));
+
+program
+  .command("worker")
+  .description("run a job worker against DATABASE_URL (or the running Loupe on this data dir)")
+  .option("-c, --concurrency <n>", "jobs run at once", positiveInt)
+  .action((opts: { concurrency?: number }) => workerCommand(opts));
+
+program.command("migrate").description("apply pending database migrations and exit").action(() => migrateCommand());
+
+const user = program.command("user").description("manage accounts");
+user
+  .command("create")
+  .description("create an account (prints a generated password when none is given)")
+  .requiredOption("--email <email>", "sign-in email")
+  .option("--name <name>", "display name")
+  .option("--password <password>", "password (at least 8 characters); generated when omitted")
+  .option("--admin", "make the account a site administrator")
+  .action((opts: { email: string; name?: string; password?: string; admin?: boolean }) => userCreateCommand(opts));
+
+const apikey = program.command("apikey").description("manage project API keys for /api/v1");
+apikey
+  .command("create")
+  .description("create a project API key (printed once)")
+  .requiredOption("--project <slug>", "project slug")
+  .requiredOption("--name <name>", "a name to recognise the key by")
+  .addOption(new Option("--role <role>", "role the key acts with").choices(PROJECT_ROLES).default("researcher"))
+  .action((opts: { project: string; name: string; role: (typeof PROJECT_ROLES)[number] }) => apiKeyCreateCommand(opts));
+
+try {
+  await program.parseAsync(process.argv);
+  // Commands that hold no server end here; open handles (pools) must not keep the process alive.
+  if (!["start", "worker"].includes(process.argv[2] ?? "")) process.exit(0);
+} catch (err) {
+  const zod = formatZodError(err);
+  if (zod) console.error(`loupe: ${zod}`);
+  else if (isExpectedError(err)) console.error(`loupe: ${err.message}`);
+  else console.error(err);
+  process.exit(1);
+}

@@ -1,0 +1,102 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { EmptyState } from "@/components/empty-state";
+import { ModelFilter } from "@/components/model-filter";
+import { NeedsRole } from "@/components/needs-role";
+import { OutputTile } from "@/components/output-tile";
+import { PageHeader } from "@/components/page-header";
+import { Pager, pageFrom } from "@/components/pager";
+import { linkClass } from "@/components/styles";
+import { openSection } from "../_lib/project";
+import { sectionHref } from "../_lib/sections";
+
+export const metadata: Metadata = { title: "Outputs" };
+export const dynamic = "force-dynamic";
+
+const PAGE_SIZE = 48;
+
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export default async function OutputsPage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const sp = await searchParams;
+  const { caller, project, section, allowed } = await openSection(slug, "outputs");
+  if (!allowed) {
+    return (
+      <NeedsRole
+        section={section.label}
+        role={section.minRole}
+        yourRole={project.role}
+        overviewHref={sectionHref(slug, "overview")}
+      />
+    );
+  }
+  const models = await caller.models.list({ projectSlug: project.slug });
+  const requested = typeof sp.model === "string" ? sp.model : undefined;
+  const modelId = models.some((m) => m.id === requested) ? requested : undefined;
+  const page = pageFrom(sp.page);
+  const { total, outputs } = await caller.outputs.list({
+    projectSlug: project.slug,
+    skip: (page - 1) * PAGE_SIZE,
+    take: PAGE_SIZE,
+    modelId,
+  });
+  const basePath = sectionHref(project.slug, "outputs");
+
+  return (
+    <>
+      <PageHeader
+        title="Outputs"
+        description="What the models produced, one tile per output, ordered by prompt. Select a tile to open the original file."
+        actions={
+          models.length > 0 ? (
+            <ModelFilter
+              basePath={basePath}
+              current={modelId}
+              models={models.map((m) => ({ id: m.id, name: m.name, outputCount: m.outputCount }))}
+            />
+          ) : null
+        }
+      />
+      {total === 0 ? (
+        <EmptyState title={modelId ? "This model has no outputs yet" : "No outputs yet"}>
+          <p>
+            Outputs are uploaded per model and prompt with an API key:{" "}
+            <code>POST /api/v1/projects/{project.slug}/outputs</code> (multipart: file, model, prompt_set,
+            prompt_id). Images get a thumbnail on upload; every file is stored by its sha256.
+          </p>
+          <p>
+            First register the model in{" "}
+            <Link href={sectionHref(project.slug, "models")} className={linkClass}>
+              Models
+            </Link>{" "}
+            and its prompts in{" "}
+            <Link href={sectionHref(project.slug, "prompt-sets")} className={linkClass}>
+              Prompt sets
+            </Link>
+            .
+          </p>
+        </EmptyState>
+      ) : (
+        <>
+          <ul aria-label="Outputs" className="grid grid-cols-3 gap-3 md:grid-cols-4 lg:grid-cols-6">
+            {outputs.map((o) => (
+              <OutputTile key={o.id} output={o} />
+            ))}
+          </ul>
+          <Pager
+            basePath={basePath}
+            query={{ model: modelId }}
+            page={page}
+            pageSize={PAGE_SIZE}
+            total={total}
+            noun="outputs"
+          />
+        </>
+      )}
+    </>
+  );
+}

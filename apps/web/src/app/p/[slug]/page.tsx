@@ -1,0 +1,82 @@
+import { CountCard } from "@/components/count-card";
+import { EmptyState } from "@/components/empty-state";
+import { PageHeader } from "@/components/page-header";
+import { roleAtLeast } from "@/components/roles";
+import { loadProject } from "./_lib/project";
+import { sectionHref } from "./_lib/sections";
+
+export const dynamic = "force-dynamic";
+
+export default async function ProjectOverviewPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const { caller, project } = await loadProject(slug);
+  const input = { projectSlug: project.slug };
+  const isResearcher = roleAtLeast(project.role, "researcher");
+  const isCurator = roleAtLeast(project.role, "curator");
+
+  const [models, promptSets, studies] = await Promise.all([
+    isResearcher ? caller.models.list(input) : null,
+    isCurator ? caller.promptSets.list(input) : null,
+    isResearcher ? caller.studies.list(input) : null,
+  ]);
+
+  const cards = [
+    models && {
+      label: "Models",
+      count: models.length,
+      href: sectionHref(slug, "models"),
+      hint: "Generators whose outputs you compare",
+    },
+    promptSets && {
+      label: "Prompt sets",
+      count: promptSets.length,
+      href: sectionHref(slug, "prompt-sets"),
+      hint: `${promptSets.reduce((n, s) => n + s.promptCount, 0).toLocaleString("en-US")} prompts in all`,
+    },
+    models && {
+      label: "Outputs",
+      count: models.reduce((n, m) => n + m.outputCount, 0),
+      href: sectionHref(slug, "outputs"),
+      hint: "Images, videos and audio the models produced",
+    },
+    studies && {
+      label: "Studies",
+      count: studies.length,
+      href: sectionHref(slug, "studies"),
+      hint: "Pairwise comparisons and safety reviews",
+    },
+  ].filter((c) => !!c);
+
+  return (
+    <>
+      <PageHeader
+        title={project.name}
+        description={
+          <>
+            {project.description || "No description."}
+            <span className="mt-2 block text-xs">
+              Your role: <span className="font-semibold">{project.role}</span>
+            </span>
+          </>
+        }
+      />
+      {cards.length > 0 ? (
+        <ul aria-label="Project contents" className="grid grid-cols-2 gap-4 lg:grid-cols-4">
+          {cards.map((c) => (
+            <CountCard key={c.label} {...c} />
+          ))}
+        </ul>
+      ) : (
+        <EmptyState title="Nothing to judge yet">
+          <p>
+            As a {project.role}, your work in this project is judging pairs of outputs side by side
+            {project.role === "reviewer"
+              ? " and reviewing outputs against the content policy (see Safety)"
+              : ""}
+            . Your assignments appear here when a researcher starts a study that includes you.
+          </p>
+        </EmptyState>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,93 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { NeedsRole } from "@/components/needs-role";
+import { PageHeader } from "@/components/page-header";
+import { Pager, pageFrom } from "@/components/pager";
+import { cardClass, linkClass, tableClass, tdClass, thClass } from "@/components/styles";
+import { TagList } from "@/components/tag-list";
+import { openSection } from "../../_lib/project";
+import { sectionHref } from "../../_lib/sections";
+
+export const metadata: Metadata = { title: "Prompts" };
+export const dynamic = "force-dynamic";
+
+const PAGE_SIZE = 50;
+
+type Props = {
+  params: Promise<{ slug: string; promptSetId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export default async function PromptSetPage({ params, searchParams }: Props) {
+  const { slug, promptSetId } = await params;
+  const page = pageFrom((await searchParams).page);
+  const { caller, project, section, allowed } = await openSection(slug, "prompt-sets");
+  if (!allowed) {
+    return (
+      <NeedsRole
+        section={section.label}
+        role={section.minRole}
+        yourRole={project.role}
+        overviewHref={sectionHref(slug, "overview")}
+      />
+    );
+  }
+  const data = await caller.promptSets
+    .prompts({ projectSlug: project.slug, promptSetId, skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE })
+    .catch((err: unknown) => {
+      if (typeof err === "object" && err !== null && "code" in err && err.code === "NOT_FOUND") notFound();
+      throw err;
+    });
+  const listHref = sectionHref(project.slug, "prompt-sets");
+
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href={listHref} className={linkClass}>
+          ← All prompt sets
+        </Link>
+      </p>
+      <PageHeader
+        title={data.set.name}
+        description={`${data.total.toLocaleString("en-US")} prompts, in their original order.`}
+      />
+      <div className={`${cardClass} overflow-x-auto`}>
+        <table className={tableClass}>
+          <caption className="sr-only">Prompts of {data.set.name}</caption>
+          <thead>
+            <tr>
+              <th scope="col" className={`${thClass} w-24`}>
+                Id
+              </th>
+              <th scope="col" className={thClass}>
+                Prompt
+              </th>
+              <th scope="col" className={`${thClass} w-64`}>
+                Tags
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.prompts.map((p) => (
+              <tr key={p.id}>
+                <td className={`${tdClass} font-mono text-xs text-zinc-500`}>{p.externalId}</td>
+                <td className={tdClass}>{p.text}</td>
+                <td className={tdClass}>
+                  <TagList tags={p.tags} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Pager
+        basePath={`${listHref}/${encodeURIComponent(promptSetId)}`}
+        page={page}
+        pageSize={PAGE_SIZE}
+        total={data.total}
+        noun="prompts"
+      />
+    </>
+  );
+}

@@ -1,0 +1,84 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AddPromptSetForm } from "@/components/add-prompt-set-form";
+import { EmptyState } from "@/components/empty-state";
+import { formatCount, formatDateTime } from "@/components/format";
+import { NeedsRole } from "@/components/needs-role";
+import { PageHeader } from "@/components/page-header";
+import { cardClass, linkClass, tableClass, tdClass, thClass } from "@/components/styles";
+import { openSection } from "../_lib/project";
+import { sectionHref } from "../_lib/sections";
+
+export const metadata: Metadata = { title: "Prompt sets" };
+export const dynamic = "force-dynamic";
+
+export default async function PromptSetsPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const { caller, project, section, allowed } = await openSection(slug, "prompt-sets");
+  if (!allowed) {
+    return (
+      <NeedsRole
+        section={section.label}
+        role={section.minRole}
+        yourRole={project.role}
+        overviewHref={sectionHref(slug, "overview")}
+      />
+    );
+  }
+  const sets = await caller.promptSets.list({ projectSlug: project.slug });
+  const base = sectionHref(project.slug, "prompt-sets");
+  return (
+    <>
+      <PageHeader
+        title="Prompt sets"
+        description="Named lists of prompts, with tags for slicing results (e.g. by category or difficulty). Every output answers one prompt."
+      />
+      <div className="space-y-6">
+        {sets.length === 0 ? (
+          <EmptyState title="No prompt sets yet">
+            <p>Create one below by pasting prompts, or post a set with an API key to the REST API.</p>
+          </EmptyState>
+        ) : (
+          <div className={`${cardClass} overflow-x-auto`}>
+            <table className={tableClass}>
+              <caption className="sr-only">Prompt sets</caption>
+              <thead>
+                <tr>
+                  <th scope="col" className={thClass}>
+                    Name
+                  </th>
+                  <th scope="col" className={thClass}>
+                    Description
+                  </th>
+                  <th scope="col" className={`${thClass} text-right`}>
+                    Prompts
+                  </th>
+                  <th scope="col" className={thClass}>
+                    Created
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {sets.map((s) => (
+                  <tr key={s.id}>
+                    <th scope="row" className={`${tdClass} whitespace-nowrap`}>
+                      <Link href={`${base}/${encodeURIComponent(s.id)}`} className={linkClass}>
+                        {s.name}
+                      </Link>
+                    </th>
+                    <td className={`${tdClass} text-zinc-600 dark:text-zinc-400`}>{s.description || "—"}</td>
+                    <td className={`${tdClass} text-right tabular-nums`}>{formatCount(s.promptCount)}</td>
+                    <td className={`${tdClass} whitespace-nowrap text-zinc-600 dark:text-zinc-400`}>
+                      {formatDateTime(s.createdAt)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <AddPromptSetForm projectSlug={project.slug} />
+      </div>
+    </>
+  );
+}

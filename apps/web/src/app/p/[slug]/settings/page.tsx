@@ -1,0 +1,63 @@
+import type { Metadata } from "next";
+import { AddMemberForm } from "@/components/add-member-form";
+import { ApiKeyList } from "@/components/api-key-list";
+import { CreateApiKeyForm } from "@/components/create-api-key-form";
+import { MemberList } from "@/components/member-list";
+import { NeedsRole } from "@/components/needs-role";
+import { PageHeader } from "@/components/page-header";
+import { openSection } from "../_lib/project";
+import { sectionHref } from "../_lib/sections";
+
+export const metadata: Metadata = { title: "Settings" };
+export const dynamic = "force-dynamic";
+
+export default async function SettingsPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const { project, user, section, allowed } = await openSection(slug, "settings");
+  if (!allowed) {
+    return (
+      <NeedsRole
+        section={section.label}
+        role={section.minRole}
+        yourRole={project.role}
+        overviewHref={sectionHref(slug, "overview")}
+      />
+    );
+  }
+  return (
+    <>
+      <PageHeader
+        title="Settings"
+        description="Who can work in this project, and the keys scripts use to reach it."
+      />
+      <div className="space-y-10">
+        <section aria-labelledby="members-title" className="space-y-4">
+          <div>
+            <h2 id="members-title" className="text-lg font-semibold">
+              Members
+            </h2>
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">
+              Roles build on each other: rater → reviewer → curator → researcher → owner. A project always
+              keeps at least one owner.
+            </p>
+          </div>
+          <MemberList projectSlug={project.slug} currentEmail={user.email} />
+          <AddMemberForm projectSlug={project.slug} />
+        </section>
+        <section aria-labelledby="api-keys-title" className="space-y-4">
+          <div>
+            <h2 id="api-keys-title" className="text-lg font-semibold">
+              API keys
+            </h2>
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">
+              For scripts and training loops calling the REST API. A key acts with a role no higher than
+              yours, and only its hash is stored.
+            </p>
+          </div>
+          <ApiKeyList projectSlug={project.slug} />
+          <CreateApiKeyForm projectSlug={project.slug} />
+        </section>
+      </div>
+    </>
+  );
+}

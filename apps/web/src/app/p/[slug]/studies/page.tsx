@@ -1,0 +1,91 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { EmptyState } from "@/components/empty-state";
+import { formatDateTime } from "@/components/format";
+import { NeedsRole } from "@/components/needs-role";
+import { PageHeader } from "@/components/page-header";
+import { StatusBadge } from "@/components/status-badge";
+import { cardClass, linkClass, tableClass, tdClass, thClass } from "@/components/styles";
+import { openSection } from "../_lib/project";
+import { sectionHref } from "../_lib/sections";
+
+export const metadata: Metadata = { title: "Studies" };
+export const dynamic = "force-dynamic";
+
+export default async function StudiesPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const { caller, project, section, allowed } = await openSection(slug, "studies");
+  if (!allowed) {
+    return (
+      <NeedsRole
+        section={section.label}
+        role={section.minRole}
+        yourRole={project.role}
+        overviewHref={sectionHref(slug, "overview")}
+      />
+    );
+  }
+  const studies = await caller.studies.list({ projectSlug: project.slug });
+  return (
+    <>
+      <PageHeader
+        title="Studies"
+        description="Human evaluations: pairwise studies where raters compare two outputs for the same prompt, axis by axis, and safety reviews against a content policy."
+      />
+      {studies.length === 0 ? (
+        <EmptyState title="No studies yet">
+          <p>
+            Studies appear here once they are created with the pairwise-study wizard: pick the models and
+            prompt set to compare, the axes raters judge (e.g. prompt alignment, visual quality), and who
+            rates. Raters then see blinded, randomly placed pairs; their judgments feed the leaderboards.
+          </p>
+          <p>
+            A study needs outputs to compare: check that every model you want to include has them in{" "}
+            <Link href={sectionHref(project.slug, "outputs")} className={linkClass}>
+              Outputs
+            </Link>
+            .
+          </p>
+        </EmptyState>
+      ) : (
+        <div className={`${cardClass} overflow-x-auto`}>
+          <table className={tableClass}>
+            <caption className="sr-only">Studies</caption>
+            <thead>
+              <tr>
+                <th scope="col" className={thClass}>
+                  Name
+                </th>
+                <th scope="col" className={thClass}>
+                  Kind
+                </th>
+                <th scope="col" className={thClass}>
+                  Status
+                </th>
+                <th scope="col" className={thClass}>
+                  Created
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {studies.map((s) => (
+                <tr key={s.id}>
+                  <th scope="row" className={`${tdClass} font-medium`}>
+                    {s.name}
+                  </th>
+                  <td className={tdClass}>{s.kind}</td>
+                  <td className={tdClass}>
+                    <StatusBadge status={s.status} />
+                  </td>
+                  <td className={`${tdClass} whitespace-nowrap text-zinc-600 dark:text-zinc-400`}>
+                    {formatDateTime(s.createdAt)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

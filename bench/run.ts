@@ -1,0 +1,8 @@
+/**
+ * `npm run bench`: runs every benchmark and prints its figures. Record them, with the machine,
+ * in docs/benchmarks.md. Benchmarks measure; they never fail a build.
+ */
+import { benchStartTime } from "./start-time";
+
+const results = [await benchStartTime()];
+for (const r of results) console.log(`${r.name}: ${r.summary}`);

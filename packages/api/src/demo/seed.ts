@@ -1,0 +1,139 @@
+/**
+ * The demo project seeded on first start, so a new user sees studies and leaderboards work before
+ * bringing any data: three procedural "models" (render.ts) answer every demo prompt (prompts.ts),
+ * with a known right ranking: demo-sharp-v2 > demo-soft-v1 > demo-noisy-v0.
+ *
+ * Safe to re-run and to interrupt: images are rendered deterministically and stored
+ * content-addressed, Asset rows are inserted idempotently by sha256, and every project row
+ * (project, membership, prompts, models, outputs) is written in one transaction, so a crash
+ * leaves either no demo project (the next run redoes it) or a complete one (the next run returns it).
+ */
+import crypto from "node:crypto";
+import os from "node:os";
+import { Prisma, type Db } from "@loupe/db";
+import { ingestImage, type IngestedImage, type MediaStorage } from "@loupe/media";
+import { DEMO_PROMPTS, type DemoPrompt } from "./prompts";
+import { DEMO_MODELS, demoLatencyMs, renderDemoImage, type DemoModel } from "./render";
+
+export const DEMO_PROJECT_SLUG = "demo";
+export const DEMO_PROMPT_SET_NAME = "Demo prompts";
+
+const PROJECT_DESCRIPTION =
+  "Procedurally generated demo data: every image here was drawn by code from a simple scene description, not by a generative model. " +
+  "Three demo models of deliberately different quality answer the same prompts, so studies and leaderboards on this project have a known right answer " +
+  "(each model's description says what it does wrong). Delete the project whenever you like.";
+
+const PROMPT_SET_DESCRIPTION =
+  "Simple scenes the demo models can draw (objects, counts, colours), tagged with PartiPrompts categories and challenges.";
+
+export type SeedDemoResult = { projectId: string; created: boolean };
+
+/** Runs `fn` over `items` with at most `limit` in flight, keeping the order of results. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  return err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
+}
+
+type RenderedOutput = { model: DemoModel; prompt: DemoPrompt; asset: IngestedImage };
+
+async function findDemoProject(db: Db): Promise<SeedDemoResult | null> {
+  const existing = await db.project.findUnique({ where: { slug: DEMO_PROJECT_SLUG }, select: { id: true } });
+  return existing ? { projectId: existing.id, created: false } : null;
+}
+
+export async function seedDemoProject(
+  db: Db,
+  storage: MediaStorage,
+  opts: { ownerUserId: string; onProgress?: (rendered: number, total: number) => void },
+): Promise<SeedDemoResult> {
+  const existing = await findDemoProject(db);
+  if (existing) return existing;
+
+  // 1. Media first (outside any transaction: rendering takes seconds). Identical bytes on a re-run.
+  const work = DEMO_MODELS.flatMap((model) => DEMO_PROMPTS.map((prompt) => ({ model, prompt })));
+  // sharp works on libuv's thread pool (4 threads by default); a little more keeps it busy.
+  const concurrency = Math.max(2, Math.min(6, os.availableParallelism() + 2));
+  let done = 0;
+  const rendered: RenderedOutput[] = await mapLimit(work, concurrency, async ({ model, prompt }) => {
+    const asset = await ingestImage(storage, await renderDemoImage(prompt, model));
+    opts.onProgress?.(++done, work.length);
+    return { model, prompt, asset };
+  });
+
+  // 2. Asset rows are shared across projects and keyed by sha256: insert the missing ones only.
+  const uniqueAssets = [...new Map(rendered.map((r) => [r.asset.sha256, r.asset])).values()];
+  await db.asset.createMany({
+    data: uniqueAssets.map((a) => ({ ...a, bytes: BigInt(a.bytes) })),
+    skipDuplicates: true,
+  });
+  const assetRows = await db.asset.findMany({
+    where: { sha256: { in: uniqueAssets.map((a) => a.sha256) } },
+    select: { id: true, sha256: true },
+  });
+  const assetId = new Map(assetRows.map((a) => [a.sha256, a.id]));
+
+  // 3. The project and everything in it, all or nothing.
+  try {
+    const projectId = await db.$transaction(
+      async (tx) => {
+        const project = await tx.project.create({
+          data: { slug: DEMO_PROJECT_SLUG, name: "Demo: text-to-image shoot-out", isDemo: true, description: PROJECT_DESCRIPTION },
+        });
+        await tx.membership.create({ data: { projectId: project.id, userId: opts.ownerUserId, role: "owner" } });
+        const promptSet = await tx.promptSet.create({
+          data: { projectId: project.id, name: DEMO_PROMPT_SET_NAME, description: PROMPT_SET_DESCRIPTION },
+        });
+        const promptId = new Map(DEMO_PROMPTS.map((p) => [p.externalId, crypto.randomUUID()]));
+        await tx.prompt.createMany({
+          data: DEMO_PROMPTS.map((p, position) => ({
+            id: promptId.get(p.externalId)!,
+            promptSetId: promptSet.id,
+            externalId: p.externalId,
+            position,
+            text: p.text,
+            tags: [...p.tags],
+          })),
+        });
+        const modelId = new Map(DEMO_MODELS.map((m) => [m.name, crypto.randomUUID()]));
+        await tx.genModel.createMany({
+          data: DEMO_MODELS.map((m) => ({ id: modelId.get(m.name)!, projectId: project.id, name: m.name, description: m.description })),
+        });
+        await tx.output.createMany({
+          data: rendered.map((r) => ({
+            projectId: project.id,
+            modelId: modelId.get(r.model.name)!,
+            promptId: promptId.get(r.prompt.externalId)!,
+            seed: 0n,
+            params: {},
+            paramsHash: "",
+            assetId: assetId.get(r.asset.sha256)!,
+            latencyMs: demoLatencyMs(r.model, r.prompt),
+            steps: r.model.steps,
+          })),
+        });
+        return project.id;
+      },
+      { timeout: 60_000, maxWait: 10_000 },
+    );
+    return { projectId, created: true };
+  } catch (err) {
+    // Another process seeded it at the same moment: theirs is as good as ours.
+    if (isUniqueViolation(err)) {
+      const theirs = await findDemoProject(db);
+      if (theirs) return theirs;
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,12 @@
+import { createMediaToken, type MediaTokenPayload } from "@loupe/media";
+import type { Runtime } from "./runtime";
+
+/** How long a media URL handed to a browser stays valid. */
+export const MEDIA_URL_TTL_SECONDS = 6 * 60 * 60;
+
+/** An opaque, expiring `/media/<token>` URL: it names no asset, model or hash. */
+export function mediaUrl(runtime: Pick<Runtime, "secret">, target: Omit<MediaTokenPayload, "exp">): string {
+  // Round expiry to the hour so the same asset keeps the same URL for a while (browser cache hits).
+  const exp = Math.ceil((Date.now() / 1000 + MEDIA_URL_TTL_SECONDS) / 3600) * 3600;
+  return `/media/${createMediaToken({ ...target, exp }, runtime.secret)}`;
+}

@@ -1,0 +1,137 @@
+/**
+ * The versioned REST surface for scripts, authenticated by project API keys. It reuses the same
+ * services as the tRPC routers; only parsing and status codes live here. Documented in docs/api.md.
+ *
+ *   GET  /api/v1/project                              the key's project
+ *   GET  /api/v1/projects/:slug/studies
+ *   GET  /api/v1/projects/:slug/models                POST { name, description? }
+ *   GET  /api/v1/projects/:slug/prompt-sets           POST { name, description?, prompts: [{ text, externalId?, tags?, metadata? }] }
+ *   POST /api/v1/projects/:slug/outputs               multipart: file, model, prompt_set, prompt_id | prompt, seed?, params?, latency_ms?, steps?
+ */
+import type { ProjectRole } from "@loupe/db";
+import { hasRole } from "../access/roles";
+import { createModel, createModelInput, listModels } from "../models/service";
+import { addOutput, addOutputInput } from "../outputs/add-output";
+import { createPromptSet, createPromptSetInput, listPromptSets } from "../prompt-sets/service";
+import type { Runtime } from "../runtime";
+import { listStudies } from "../studies/service";
+import { authenticate, type ApiCaller } from "./authenticate";
+import { error, errorResponse, json } from "./respond";
+
+/** Uploads above this are refused before they are read (the media package limits pixels too). */
+export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
+
+type Route = { method: string; resource: string; role: ProjectRole; run: (ctx: RouteContext) => Promise<Response> };
+type RouteContext = { runtime: Runtime; caller: ApiCaller; req: Request };
+
+async function readJson(req: Request): Promise<unknown> {
+  try {
+    return await req.json();
+  } catch {
+    throw Object.assign(new Error("body must be JSON"), { status: 400 });
+  }
+}
+
+const routes: Route[] = [
+  {
+    method: "GET",
+    resource: "studies",
+    role: "researcher",
+    run: async ({ runtime, caller }) => json({ studies: await listStudies(runtime.db, caller.project.id) }),
+  },
+  {
+    method: "GET",
+    resource: "models",
+    role: "researcher",
+    run: async ({ runtime, caller }) => json({ models: await listModels(runtime.db, caller.project.id) }),
+  },
+  {
+    method: "POST",
+    resource: "models",
+    role: "researcher",
+    run: async ({ runtime, caller, req }) =>
+      json(await createModel(runtime.db, caller.project.id, createModelInput.parse(await readJson(req))), 201),
+  },
+  {
+    method: "GET",
+    resource: "prompt-sets",
+    role: "curator",
+    run: async ({ runtime, caller }) => json({ promptSets: await listPromptSets(runtime.db, caller.project.id) }),
+  },
+  {
+    method: "POST",
+    resource: "prompt-sets",
+    role: "curator",
+    run: async ({ runtime, caller, req }) =>
+      json(await createPromptSet(runtime.db, caller.project.id, createPromptSetInput.parse(await readJson(req))), 201),
+  },
+  {
+    method: "POST",
+    resource: "outputs",
+    role: "curator",
+    run: async ({ runtime, caller, req }) => {
+      const length = Number(req.headers.get("content-length") ?? 0);
+      if (length > MAX_UPLOAD_BYTES) return error(413, `upload is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);
+      if (!req.headers.get("content-type")?.startsWith("multipart/form-data")) {
+        return error(415, "send multipart/form-data with a `file` part");
+      }
+      const form = await req.formData();
+      const file = form.get("file");
+      if (!(file instanceof Blob)) return error(400, "file: missing (a multipart part named `file`)");
+      const field = (name: string) => {
+        const v = form.get(name);
+        return typeof v === "string" && v !== "" ? v : undefined;
+      };
+      let params: unknown = {};
+      const rawParams = field("params");
+      if (rawParams) {
+        try {
+          params = JSON.parse(rawParams);
+        } catch {
+          return error(400, "params: must be a JSON object");
+        }
+      }
+      const result = await addOutput(
+        runtime,
+        caller.project.id,
+        addOutputInput.parse({
+          model: field("model") ?? "",
+          promptSet: field("prompt_set") ?? "",
+          promptId: field("prompt_id"),
+          prompt: field("prompt"),
+          seed: field("seed") ?? "0",
+          params,
+          latencyMs: field("latency_ms"),
+          steps: field("steps"),
+        }),
+        Buffer.from(await file.arrayBuffer()),
+      );
+      return json(result, result.duplicate ? 200 : 201);
+    },
+  },
+];
+
+export async function handleRestRequest(runtime: Runtime, req: Request): Promise<Response> {
+  try {
+    const caller = await authenticate(runtime, req);
+    if (!caller) return error(401, "missing or invalid API key; send `Authorization: Bearer <key>`");
+
+    const parts = new URL(req.url).pathname.replace(/^\/api\/v1\/?/, "").split("/").filter(Boolean);
+    if (parts.length === 1 && parts[0] === "project" && req.method === "GET") {
+      return json({ project: { slug: caller.project.slug, name: caller.project.name }, role: caller.role });
+    }
+    if (parts[0] !== "projects" || parts.length !== 3) return error(404, "no such endpoint; see docs/api.md");
+    // Same answer whether the project exists or not: a key learns nothing about other projects.
+    if (parts[1] !== caller.project.slug) return error(403, "this API key has no access to that project");
+
+    const candidates = routes.filter((r) => r.resource === parts[2]);
+    if (candidates.length === 0) return error(404, "no such endpoint; see docs/api.md");
+    const route = candidates.find((r) => r.method === req.method);
+    if (!route) return error(405, `use ${candidates.map((r) => r.method).join(" or ")}`);
+    if (!hasRole(caller.role, route.role)) return error(403, `this needs a key with the ${route.role} role`);
+    return await route.run({ runtime, caller, req });
+  } catch (err) {
+    if (err instanceof Error && (err as { status?: number }).status === 400) return error(400, err.message);
+    return errorResponse(err);
+  }
+}

@@ -1,0 +1,1 @@
+export { handleRestRequest } from "./handler";

@@ -1,0 +1,23 @@
+/** The app's tRPC router: one sub-router per domain. */
+import { apiKeysRouter } from "./apikeys/router";
+import { jobsRouter } from "./jobs/router";
+import { modelsRouter } from "./models/router";
+import { outputsRouter } from "./outputs/router";
+import { membersRouter, projectsRouter } from "./projects/router";
+import { promptSetsRouter } from "./prompt-sets/router";
+import { studiesRouter } from "./studies/router";
+import { publicProcedure, router } from "./trpc";
+
+export const appRouter = router({
+  me: publicProcedure.query(({ ctx }) => ctx.user),
+  projects: projectsRouter,
+  members: membersRouter,
+  apiKeys: apiKeysRouter,
+  models: modelsRouter,
+  promptSets: promptSetsRouter,
+  outputs: outputsRouter,
+  studies: studiesRouter,
+  jobs: jobsRouter,
+});
+
+export type AppRouter = typeof appRouter;

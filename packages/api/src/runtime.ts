@@ -1,0 +1,28 @@
+/**
+ * Everything a request or job needs, built once per process from the parsed configuration:
+ * the database client, better-auth, the media storage and the secret that signs media tokens.
+ */
+import { createPrismaClient, type Db } from "@loupe/db";
+import { LocalMediaStorage, type MediaStorage } from "@loupe/media";
+import { dataPaths } from "@loupe/config";
+import { createAuth, type Auth } from "./auth/auth";
+
+export type Runtime = {
+  db: Db;
+  auth: Auth;
+  storage: MediaStorage;
+  /** Signs and encrypts media tokens; the same secret as better-auth's. */
+  secret: string;
+  baseUrl: string;
+};
+
+export function createRuntime(opts: { databaseUrl: string; secret: string; baseUrl: string; dataDir: string }): Runtime {
+  const db = createPrismaClient(opts.databaseUrl);
+  return {
+    db,
+    auth: createAuth({ db, secret: opts.secret, baseUrl: opts.baseUrl }),
+    storage: new LocalMediaStorage(dataPaths(opts.dataDir).media),
+    secret: opts.secret,
+    baseUrl: opts.baseUrl,
+  };
+}

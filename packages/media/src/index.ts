@@ -1,0 +1,32 @@
+export {
+  LocalMediaStorage,
+  InvalidSha256Error,
+  assertSha256,
+  isSha256,
+  sha256Hex,
+  type MediaStorage,
+  type StoredMedia,
+  type ByteRange,
+} from "./storage";
+export {
+  createMediaToken,
+  readMediaToken,
+  mediaEtag,
+  mediaTokenPayload,
+  MediaSecretError,
+  MEDIA_VARIANTS,
+  MIN_SECRET_LENGTH,
+  type MediaTokenPayload,
+  type MediaVariant,
+} from "./tokens";
+export { serveMedia, type ServeMediaDeps } from "./http";
+export { parseRange, type RangeRequest } from "./range";
+export {
+  probeImage,
+  makeThumbnail,
+  ImageRejectedError,
+  DEFAULT_MAX_PIXELS,
+  type ImageInfo,
+  type ImageLimits,
+} from "./images";
+export { ingestImage, THUMBNAIL_SIZE, type IngestedImage } from "./ingest";

@@ -1,0 +1,24 @@
+import { expect, type Page } from "@playwright/test";
+
+/** Sign in through the sign-in form and wait for the project list. */
+export async function signIn(page: Page, email: string, password: string) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Your projects" })).toBeVisible();
+}
+
+/** The project's section navigation. */
+export function sectionNav(page: Page) {
+  return page.getByRole("navigation", { name: "Project sections" });
+}
+
+/** Open a section from the navigation and wait for its page heading; the link becomes current. */
+export async function openSection(page: Page, label: string, heading = label) {
+  const link = sectionNav(page).getByRole("link", { name: label, exact: true });
+  await link.click();
+  await expect(page.getByRole("heading", { level: 1, name: heading, exact: true })).toBeVisible();
+  await expect(link).toHaveAttribute("aria-current", "page");
+}

@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemoProject } from "@loupe/api/demo";
+import { createTestApp, type TestApp } from "./support/test-app";
+
+let app: TestApp;
+let owner: Awaited<ReturnType<TestApp["userWithSession"]>>;
+
+beforeAll(async () => {
+  app = await createTestApp();
+  owner = await app.userWithSession("admin@example.test", { isAdmin: true });
+});
+afterAll(() => app?.close());
+
+describe("demo data", () => {
+  it("seeds a labelled demo project with three models rendering every prompt, once", async () => {
+    const first = await seedDemoProject(app.db, app.runtime.storage, { ownerUserId: owner.id });
+    expect(first.created).toBe(true);
+    const again = await seedDemoProject(app.db, app.runtime.storage, { ownerUserId: owner.id });
+    expect(again).toEqual({ projectId: first.projectId, created: false });
+
+    const [project] = await owner.client.projects.mine.query();
+    expect(project).toMatchObject({ slug: "demo", isDemo: true, role: "owner" });
+
+    const models = await owner.client.models.list.query({ projectSlug: "demo" });
+    expect(models.map((m) => m.name).sort()).toEqual(["demo-noisy-v0", "demo-sharp-v2", "demo-soft-v1"]);
+    const sets = await owner.client.promptSets.list.query({ projectSlug: "demo" });
+    expect(sets).toHaveLength(1);
+    const prompts = sets[0]!.promptCount;
+    expect(prompts).toBeGreaterThanOrEqual(25);
+    for (const m of models) expect(m.outputCount).toBe(prompts);
+
+    const { prompts: rows } = await owner.client.promptSets.prompts.query({ projectSlug: "demo", promptSetId: sets[0]!.id });
+    expect(rows.every((p) => p.tags.length > 0)).toBe(true);
+
+    // Every output's file and thumbnail is in the storage, served through opaque URLs.
+    const { outputs, total } = await owner.client.outputs.list.query({ projectSlug: "demo", take: 200 });
+    expect(total).toBe(prompts * 3);
+    for (const o of outputs) {
+      expect(o.thumbnailUrl).toMatch(/^\/media\/[A-Za-z0-9_-]+$/);
+      expect(o.url).not.toMatch(/[0-9a-f]{64}/);
+    }
+    const assets = await app.db.asset.findMany();
+    for (const a of assets) {
+      expect(await app.runtime.storage.has(a.sha256)).toBe(true);
+      expect(await app.runtime.storage.has(a.thumbnailSha256!)).toBe(true);
+    }
+  });
+});
