@@ -14,7 +14,13 @@ async function timeOneStart(dataDir: string, port: number, pgPort: number): Prom
   const t0 = performance.now();
   const child = spawn(process.execPath, [path.join(root, "scripts/loupe.mjs"), "start"], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: "", LOUPE_DATA_DIR: dataDir, PORT: String(port), LOUPE_PG_PORT: String(pgPort) },
+    env: {
+      ...process.env,
+      DATABASE_URL: "",
+      LOUPE_DATA_DIR: dataDir,
+      PORT: String(port),
+      LOUPE_PG_PORT: String(pgPort),
+    },
     stdio: "ignore",
   });
   try {

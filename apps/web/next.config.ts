@@ -2,7 +2,14 @@ import type { NextConfig } from "next";
 
 const config: NextConfig = {
   // Internal packages are TypeScript source; Next compiles them (no build step for packages).
-  transpilePackages: ["@loupe/api", "@loupe/config", "@loupe/db", "@loupe/jobs", "@loupe/media", "@loupe/stats"],
+  transpilePackages: [
+    "@loupe/api",
+    "@loupe/config",
+    "@loupe/db",
+    "@loupe/jobs",
+    "@loupe/media",
+    "@loupe/stats",
+  ],
   // Native or binary-carrying packages stay as plain Node requires on the server.
   serverExternalPackages: ["sharp", "pg", "graphile-worker", "@prisma/adapter-pg", "@prisma/client"],
   poweredByHeader: false,

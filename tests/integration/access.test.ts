@@ -23,7 +23,11 @@ beforeAll(async () => {
   rater = await app.userWithSession("rater@example.test");
   outsider = await app.userWithSession("outsider@example.test");
   await admin.client.projects.create.mutate({ name: "Image eval", slug: "image-eval" });
-  await admin.client.members.add.mutate({ projectSlug: "image-eval", email: "rater@example.test", role: "rater" });
+  await admin.client.members.add.mutate({
+    projectSlug: "image-eval",
+    email: "rater@example.test",
+    role: "rater",
+  });
 });
 afterAll(() => app?.close());
 
@@ -46,9 +50,15 @@ describe("role checks on the server", () => {
   });
 
   it("a rater cannot read researcher data or manage members", async () => {
-    expect((await errorOf(rater.client.models.list.query({ projectSlug: "image-eval" }))).code).toBe("FORBIDDEN");
-    expect((await errorOf(rater.client.members.list.query({ projectSlug: "image-eval" }))).code).toBe("FORBIDDEN");
-    expect((await errorOf(rater.client.apiKeys.create.mutate({ projectSlug: "image-eval", name: "k" }))).code).toBe("FORBIDDEN");
+    expect((await errorOf(rater.client.models.list.query({ projectSlug: "image-eval" }))).code).toBe(
+      "FORBIDDEN",
+    );
+    expect((await errorOf(rater.client.members.list.query({ projectSlug: "image-eval" }))).code).toBe(
+      "FORBIDDEN",
+    );
+    expect(
+      (await errorOf(rater.client.apiKeys.create.mutate({ projectSlug: "image-eval", name: "k" }))).code,
+    ).toBe("FORBIDDEN");
   });
 
   it("a non-member learns nothing: same answer as for a project that does not exist", async () => {
@@ -66,16 +76,26 @@ describe("role checks on the server", () => {
 
   it("the last owner cannot be demoted or removed", async () => {
     const e = await errorOf(
-      admin.client.members.changeRole.mutate({ projectSlug: "image-eval", userId: admin.id, role: "researcher" }),
+      admin.client.members.changeRole.mutate({
+        projectSlug: "image-eval",
+        userId: admin.id,
+        role: "researcher",
+      }),
     );
     expect(e.message).toMatch(/at least one owner/);
   });
 
   it("owners change roles and the change takes effect at once", async () => {
-    await admin.client.members.changeRole.mutate({ projectSlug: "image-eval", userId: rater.id, role: "researcher" });
+    await admin.client.members.changeRole.mutate({
+      projectSlug: "image-eval",
+      userId: rater.id,
+      role: "researcher",
+    });
     expect(await rater.client.models.list.query({ projectSlug: "image-eval" })).toEqual([]);
     await admin.client.members.remove.mutate({ projectSlug: "image-eval", userId: rater.id });
-    expect((await errorOf(rater.client.models.list.query({ projectSlug: "image-eval" }))).code).toBe("NOT_FOUND");
+    expect((await errorOf(rater.client.models.list.query({ projectSlug: "image-eval" }))).code).toBe(
+      "NOT_FOUND",
+    );
   });
 
   it("writes the audit log, which refuses edits", async () => {

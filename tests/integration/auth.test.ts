@@ -35,7 +35,9 @@ describe("first-start administrator", () => {
 describe("sign-in", () => {
   it("rejects a wrong password and an unknown email", async () => {
     await app.userWithSession("rater@example.test");
-    expect((await app.signInResponse("rater@example.test", "wrong password", "198.51.100.1")).status).toBe(401);
+    expect((await app.signInResponse("rater@example.test", "wrong password", "198.51.100.1")).status).toBe(
+      401,
+    );
     expect((await app.signInResponse("nobody@example.test", "whatever123", "198.51.100.1")).status).toBe(401);
   });
 
@@ -48,7 +50,9 @@ describe("sign-in", () => {
     expect(statuses.slice(0, SIGN_IN_RATE_LIMIT.max).every((s) => s === 401)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
     // Another client is not affected.
-    expect((await app.signInResponse("rater@example.test", "correct horse battery", "198.51.100.100")).status).toBe(200);
+    expect(
+      (await app.signInResponse("rater@example.test", "correct horse battery", "198.51.100.100")).status,
+    ).toBe(200);
   });
 
   it("public sign-up is closed", async () => {

@@ -19,7 +19,12 @@ let env: Record<string, string>;
 beforeAll(() => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "loupe-cli-"));
   fs.chmodSync(dataDir, 0o755);
-  env = { LOUPE_DATA_DIR: dataDir, PORT: String(PORT), LOUPE_PG_PORT: String(PG_PORT), LOUPE_ADMIN_EMAIL: "boss@example.test" };
+  env = {
+    LOUPE_DATA_DIR: dataDir,
+    PORT: String(PORT),
+    LOUPE_PG_PORT: String(PG_PORT),
+    LOUPE_ADMIN_EMAIL: "boss@example.test",
+  };
 });
 const tempDirs: string[] = [];
 function tempDir() {
@@ -39,7 +44,9 @@ describe("loupe start", () => {
   it("starts embedded PostgreSQL, creates the admin, serves the sign-in page, and reports its time", async () => {
     first = runLoupe(["start"], env);
     const ready = await first.waitFor(/Loupe is ready at \S+ \(started in [\d.]+ s/);
-    expect(first.output()).toMatch(/created the administrator boss@example\.test\n\s+password \(shown once\): \S{20}/);
+    expect(first.output()).toMatch(
+      /created the administrator boss@example\.test\n\s+password \(shown once\): \S{20}/,
+    );
     const res = await fetch(`http://127.0.0.1:${PORT}/sign-in`);
     expect(res.status).toBe(200);
     expect(await res.text()).toContain("Loupe");
@@ -49,7 +56,9 @@ describe("loupe start", () => {
   it("refuses a second start on the same data dir", async () => {
     const second = await runLoupeToEnd(["start"], { ...env, PORT: String(PORT + 100) });
     expect(second.code).toBe(1);
-    expect(second.output.trim()).toMatch(/^loupe: another Loupe \(pid \d+\) is already running on .*; stop it first/);
+    expect(second.output.trim()).toMatch(
+      /^loupe: another Loupe \(pid \d+\) is already running on .*; stop it first/,
+    );
   });
 
   it("stops web, worker and PostgreSQL cleanly on Ctrl-C", async () => {
@@ -86,7 +95,9 @@ describe("loupe start refuses bad setups with one line", () => {
     try {
       const r = await runLoupeToEnd(["start"], { ...env, PORT: String(PORT + 1) });
       expect(r.code).toBe(1);
-      expect(r.output.trim()).toBe(`loupe: port ${PORT + 1} is in use; stop what is using it or set PORT to another port`);
+      expect(r.output.trim()).toBe(
+        `loupe: port ${PORT + 1} is in use; stop what is using it or set PORT to another port`,
+      );
     } finally {
       blocker.close();
     }
@@ -95,12 +106,18 @@ describe("loupe start refuses bad setups with one line", () => {
   it("an unwritable data dir", async () => {
     const r = await runLoupeToEnd(["start"], { ...env, LOUPE_DATA_DIR: "/proc/loupe-cannot-write-here" });
     expect(r.code).toBe(1);
-    expect(r.output.trim()).toMatch(/^loupe: data directory \/proc\/loupe-cannot-write-here is not writable; .*LOUPE_DATA_DIR/);
+    expect(r.output.trim()).toMatch(
+      /^loupe: data directory \/proc\/loupe-cannot-write-here is not writable; .*LOUPE_DATA_DIR/,
+    );
   });
 
   it("an unreachable DATABASE_URL", async () => {
     const dir = tempDir();
-    const r = await runLoupeToEnd(["start"], { ...env, LOUPE_DATA_DIR: dir, DATABASE_URL: "postgres://u:secret@127.0.0.1:1/loupe" });
+    const r = await runLoupeToEnd(["start"], {
+      ...env,
+      LOUPE_DATA_DIR: dir,
+      DATABASE_URL: "postgres://u:secret@127.0.0.1:1/loupe",
+    });
     expect(r.code).toBe(1);
     expect(r.output.trim()).toBe(
       "loupe: cannot connect to DATABASE_URL postgres://u:***@127.0.0.1:1/loupe: nothing is listening there; start PostgreSQL or fix the host/port",
@@ -117,7 +134,12 @@ describe("loupe start refuses bad setups with one line", () => {
   it("a database migrated by a newer version, left untouched", async () => {
     const dir = tempDir();
     // Start once to get a migrated embedded database, then add a migration this build does not know.
-    const boot = runLoupe(["start", "--no-worker"], { ...env, LOUPE_DATA_DIR: dir, PORT: String(PORT + 2), LOUPE_PG_PORT: String(PG_PORT + 1) });
+    const boot = runLoupe(["start", "--no-worker"], {
+      ...env,
+      LOUPE_DATA_DIR: dir,
+      PORT: String(PORT + 2),
+      LOUPE_PG_PORT: String(PG_PORT + 1),
+    });
     await boot.waitFor(/Loupe is ready/);
     const password = fs.readFileSync(path.join(dir, "postgres.password"), "utf8").trim();
     const client = new pg.Client(`postgres://postgres:${password}@127.0.0.1:${PG_PORT + 1}/loupe`);
@@ -130,13 +152,24 @@ describe("loupe start refuses bad setups with one line", () => {
     boot.child.kill("SIGINT");
     await boot.exited;
 
-    const r = await runLoupeToEnd(["start"], { ...env, LOUPE_DATA_DIR: dir, PORT: String(PORT + 2), LOUPE_PG_PORT: String(PG_PORT + 1) });
+    const r = await runLoupeToEnd(["start"], {
+      ...env,
+      LOUPE_DATA_DIR: dir,
+      PORT: String(PORT + 2),
+      LOUPE_PG_PORT: String(PG_PORT + 1),
+    });
     expect(r.code).toBe(1);
-    expect(r.output).toMatch(/loupe: the database was migrated by a newer version of Loupe \(unknown migration 29990101000000_from_the_future\)/);
+    expect(r.output).toMatch(
+      /loupe: the database was migrated by a newer version of Loupe \(unknown migration 29990101000000_from_the_future\)/,
+    );
     expect(await portIsFree(PG_PORT + 1)).toBe(true); // the embedded server was stopped on the way out
 
     // `loupe migrate` gives the same answer.
-    const migrate = await runLoupeToEnd(["migrate"], { ...env, LOUPE_DATA_DIR: dir, LOUPE_PG_PORT: String(PG_PORT + 1) });
+    const migrate = await runLoupeToEnd(["migrate"], {
+      ...env,
+      LOUPE_DATA_DIR: dir,
+      LOUPE_PG_PORT: String(PG_PORT + 1),
+    });
     expect(migrate.code).toBe(1);
     expect(migrate.output).toMatch(/newer version of Loupe/);
   });

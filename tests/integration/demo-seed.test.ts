@@ -29,7 +29,10 @@ describe("demo data", () => {
     expect(prompts).toBeGreaterThanOrEqual(25);
     for (const m of models) expect(m.outputCount).toBe(prompts);
 
-    const { prompts: rows } = await owner.client.promptSets.prompts.query({ projectSlug: "demo", promptSetId: sets[0]!.id });
+    const { prompts: rows } = await owner.client.promptSets.prompts.query({
+      projectSlug: "demo",
+      promptSetId: sets[0]!.id,
+    });
     expect(rows.every((p) => p.tags.length > 0)).toBe(true);
 
     // Every output's file and thumbnail is in the storage, served through opaque URLs.

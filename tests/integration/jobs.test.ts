@@ -31,13 +31,27 @@ beforeAll(async () => {
   const model = await app.db.genModel.create({ data: { projectId: project.id, name: "m" } });
   const set = await app.db.promptSet.create({ data: { projectId: project.id, name: "s" } });
   for (let i = 0; i < 3; i++) {
-    const prompt = await app.db.prompt.create({ data: { promptSetId: set.id, externalId: `${i}`, position: i, text: `p${i}` } });
-    const bytes = await sharp({ create: { width: 32, height: 32, channels: 3, background: { r: i * 80, g: 0, b: 0 } } }).png().toBuffer();
+    const prompt = await app.db.prompt.create({
+      data: { promptSetId: set.id, externalId: `${i}`, position: i, text: `p${i}` },
+    });
+    const bytes = await sharp({
+      create: { width: 32, height: 32, channels: 3, background: { r: i * 80, g: 0, b: 0 } },
+    })
+      .png()
+      .toBuffer();
     const a = await ingestImage(app.runtime.storage, bytes);
     const asset = await app.db.asset.create({ data: { ...a, bytes: BigInt(a.bytes) } });
-    await app.db.output.create({ data: { projectId: project.id, modelId: model.id, promptId: prompt.id, assetId: asset.id } });
+    await app.db.output.create({
+      data: { projectId: project.id, modelId: model.id, promptId: prompt.id, assetId: asset.id },
+    });
   }
-  worker = await startWorker({ databaseUrl: app.databaseUrl, dataDir: app.dataDir, concurrency: 1, pollIntervalMs: 200, log: () => undefined });
+  worker = await startWorker({
+    databaseUrl: app.databaseUrl,
+    dataDir: app.dataDir,
+    concurrency: 1,
+    pollIntervalMs: 200,
+    log: () => undefined,
+  });
 });
 afterAll(async () => {
   await worker?.stop();
@@ -56,7 +70,13 @@ describe("jobs", () => {
 
   it("a failing job records its error and is retried", async () => {
     const asset = await app.db.asset.findFirstOrThrow();
-    const file = path.join(app.dataDir, "media", asset.sha256.slice(0, 2), asset.sha256.slice(2, 4), asset.sha256);
+    const file = path.join(
+      app.dataDir,
+      "media",
+      asset.sha256.slice(0, 2),
+      asset.sha256.slice(2, 4),
+      asset.sha256,
+    );
     fs.chmodSync(file, 0o644);
     fs.writeFileSync(file, "corrupted");
     const { id } = await owner.client.jobs.verifyMedia.mutate({ projectSlug: "jobs" });

@@ -7,7 +7,9 @@ let key: string;
 let otherKey: string;
 
 async function png(color: string) {
-  return sharp({ create: { width: 64, height: 48, channels: 3, background: color } }).png().toBuffer();
+  return sharp({ create: { width: 64, height: 48, channels: 3, background: color } })
+    .png()
+    .toBuffer();
 }
 
 function upload(fields: Record<string, string>, file: Buffer | null, k = key) {
@@ -22,8 +24,11 @@ beforeAll(async () => {
   const admin = await app.userWithSession("admin@example.test", { isAdmin: true });
   await admin.client.projects.create.mutate({ name: "Eval", slug: "eval" });
   await admin.client.projects.create.mutate({ name: "Secret", slug: "secret" });
-  key = (await admin.client.apiKeys.create.mutate({ projectSlug: "eval", name: "script", role: "researcher" })).key;
-  otherKey = (await admin.client.apiKeys.create.mutate({ projectSlug: "secret", name: "s", role: "rater" })).key;
+  key = (
+    await admin.client.apiKeys.create.mutate({ projectSlug: "eval", name: "script", role: "researcher" })
+  ).key;
+  otherKey = (await admin.client.apiKeys.create.mutate({ projectSlug: "secret", name: "s", role: "rater" }))
+    .key;
 });
 afterAll(() => app?.close());
 
@@ -64,7 +69,9 @@ describe("/api/v1 resources", () => {
   it("registers a model and refuses a duplicate name", async () => {
     const body = JSON.stringify({ name: "sdxl-turbo", description: "4 steps" });
     const headers = { "content-type": "application/json" };
-    expect((await app.rest("/projects/eval/models", { method: "POST", body, headers, key })).status).toBe(201);
+    expect((await app.rest("/projects/eval/models", { method: "POST", body, headers, key })).status).toBe(
+      201,
+    );
     const dup = await app.rest("/projects/eval/models", { method: "POST", body, headers, key });
     expect(dup.status).toBe(409);
     const list = await (await app.rest("/projects/eval/models", { key })).json();
@@ -101,14 +108,23 @@ describe("/api/v1 resources", () => {
   });
 
   it("uploads an output, validates the file, and is idempotent on (model, prompt, seed, params)", async () => {
-    const fields = { model: "sdxl-turbo", prompt_set: "parti-mini", prompt_id: "p1", seed: "7", params: '{"steps":4}' };
+    const fields = {
+      model: "sdxl-turbo",
+      prompt_set: "parti-mini",
+      prompt_id: "p1",
+      seed: "7",
+      params: '{"steps":4}',
+    };
     const first = await upload(fields, await png("#c00"));
     expect(first.status).toBe(201);
     const again = await upload(fields, await png("#c00"));
     expect(again.status).toBe(200);
     expect(await again.json()).toMatchObject({ duplicate: true, sameFile: true });
 
-    const byText = await upload({ model: "sdxl-turbo", prompt_set: "parti-mini", prompt: "two cats on a sofa" }, await png("#0c0"));
+    const byText = await upload(
+      { model: "sdxl-turbo", prompt_set: "parti-mini", prompt: "two cats on a sofa" },
+      await png("#0c0"),
+    );
     expect(byText.status).toBe(201);
 
     const outputs = await app.db.output.findMany({ include: { asset: true } });
@@ -122,10 +138,16 @@ describe("/api/v1 resources", () => {
 
   it("refuses a file that is not an image, an unknown prompt, and a missing file, storing nothing", async () => {
     const before = await app.db.asset.count();
-    const garbage = await upload({ model: "sdxl-turbo", prompt_set: "parti-mini", prompt_id: "p2" }, Buffer.from("not an image"));
+    const garbage = await upload(
+      { model: "sdxl-turbo", prompt_set: "parti-mini", prompt_id: "p2" },
+      Buffer.from("not an image"),
+    );
     expect(garbage.status).toBe(400);
     expect((await garbage.json()).error).toMatch(/not a readable image/);
-    const unknown = await upload({ model: "sdxl-turbo", prompt_set: "parti-mini", prompt_id: "p9" }, await png("#00c"));
+    const unknown = await upload(
+      { model: "sdxl-turbo", prompt_set: "parti-mini", prompt_id: "p9" },
+      await png("#00c"),
+    );
     expect(unknown.status).toBe(404);
     const noFile = await upload({ model: "sdxl-turbo", prompt_set: "parti-mini", prompt_id: "p2" }, null);
     expect(noFile.status).toBe(400);

@@ -17,7 +17,9 @@ export function prepareDataDir(dir: string): DataPaths {
     fs.writeFileSync(probe, "");
     fs.rmSync(probe);
   } catch {
-    throw new CliError(`data directory ${dir} is not writable; fix its permissions or set LOUPE_DATA_DIR to another folder`);
+    throw new CliError(
+      `data directory ${dir} is not writable; fix its permissions or set LOUPE_DATA_DIR to another folder`,
+    );
   }
   return paths;
 }

@@ -27,7 +27,9 @@ export async function resolveDatabase(
     // Attach to the embedded server of the `loupe start` running on this data dir.
     const passwordFile = path.join(paths.root, "postgres.password");
     if (!fs.existsSync(passwordFile) || !isLocked(paths)) {
-      throw new CliError(`no running Loupe on ${paths.root}; start one with \`loupe start\` or set DATABASE_URL`);
+      throw new CliError(
+        `no running Loupe on ${paths.root}; start one with \`loupe start\` or set DATABASE_URL`,
+      );
     }
     const password = fs.readFileSync(passwordFile, "utf8").trim();
     const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${config.embeddedPgPort}/loupe`;
@@ -46,7 +48,9 @@ export async function resolveDatabase(
 
 /** Apply Loupe's migrations and graphile-worker's own schema. */
 export async function migrateAll(url: string, log: (line: string) => void): Promise<void> {
-  const result = await migrate(url, path.join(repoRoot, "prisma/migrations"), (name) => log(`applying migration ${name}`));
+  const result = await migrate(url, path.join(repoRoot, "prisma/migrations"), (name) =>
+    log(`applying migration ${name}`),
+  );
   await migrateJobQueue(url);
   if (result.applied.length === 0) log(`database schema up to date (${result.alreadyApplied} migrations)`);
 }

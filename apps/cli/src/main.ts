@@ -21,7 +21,9 @@ const positiveInt = (v: string) => {
 
 program
   .command("start")
-  .description("start PostgreSQL (embedded unless DATABASE_URL is set), migrate, seed demo data, serve the web app and a worker")
+  .description(
+    "start PostgreSQL (embedded unless DATABASE_URL is set), migrate, seed demo data, serve the web app and a worker",
+  )
   .option("--no-worker", "serve the web app without a worker")
   .action((opts: { worker: boolean }) => startCommand(opts));
 
@@ -31,7 +33,10 @@ program
   .option("-c, --concurrency <n>", "jobs run at once", positiveInt)
   .action((opts: { concurrency?: number }) => workerCommand(opts));
 
-program.command("migrate").description("apply pending database migrations and exit").action(() => migrateCommand());
+program
+  .command("migrate")
+  .description("apply pending database migrations and exit")
+  .action(() => migrateCommand());
 
 const user = program.command("user").description("manage accounts");
 user
@@ -41,7 +46,9 @@ user
   .option("--name <name>", "display name")
   .option("--password <password>", "password (at least 8 characters); generated when omitted")
   .option("--admin", "make the account a site administrator")
-  .action((opts: { email: string; name?: string; password?: string; admin?: boolean }) => userCreateCommand(opts));
+  .action((opts: { email: string; name?: string; password?: string; admin?: boolean }) =>
+    userCreateCommand(opts),
+  );
 
 const apikey = program.command("apikey").description("manage project API keys for /api/v1");
 apikey
@@ -49,8 +56,12 @@ apikey
   .description("create a project API key (printed once)")
   .requiredOption("--project <slug>", "project slug")
   .requiredOption("--name <name>", "a name to recognise the key by")
-  .addOption(new Option("--role <role>", "role the key acts with").choices(PROJECT_ROLES).default("researcher"))
-  .action((opts: { project: string; name: string; role: (typeof PROJECT_ROLES)[number] }) => apiKeyCreateCommand(opts));
+  .addOption(
+    new Option("--role <role>", "role the key acts with").choices(PROJECT_ROLES).default("researcher"),
+  )
+  .action((opts: { project: string; name: string; role: (typeof PROJECT_ROLES)[number] }) =>
+    apiKeyCreateCommand(opts),
+  );
 
 try {
   await program.parseAsync(process.argv);

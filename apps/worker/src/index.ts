@@ -36,7 +36,11 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
   const db = createPrismaClient(opts.databaseUrl, { max: opts.concurrency + 2 });
   const storage = new LocalMediaStorage(dataPaths(opts.dataDir).media);
   const taskList: TaskList = {
-    [jobDefinitions.verifyMedia.name]: wrapJob(db, jobDefinitions.verifyMedia, verifyMediaHandler(db, storage)),
+    [jobDefinitions.verifyMedia.name]: wrapJob(
+      db,
+      jobDefinitions.verifyMedia,
+      verifyMediaHandler(db, storage),
+    ),
   };
   const runner: Runner = await run({
     connectionString: opts.databaseUrl,

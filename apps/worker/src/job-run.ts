@@ -27,19 +27,30 @@ export function wrapJob<D extends JobDefinition>(db: Db, def: D, handler: JobHan
     const progress: Progress = async (done, total, message) => {
       await db.jobRun.update({
         where: { id: run.id },
-        data: { progressDone: done, ...(total !== undefined ? { progressTotal: total } : {}), ...(message ? { message } : {}) },
+        data: {
+          progressDone: done,
+          ...(total !== undefined ? { progressTotal: total } : {}),
+          ...(message ? { message } : {}),
+        },
       });
     };
     try {
       const payload = def.payload.parse(envelope.payload) as JobPayload<D>;
       await handler(payload, { progress, jobRunId: run.id });
-      await db.jobRun.update({ where: { id: run.id }, data: { status: "succeeded", finishedAt: new Date(), lastError: null } });
+      await db.jobRun.update({
+        where: { id: run.id },
+        data: { status: "succeeded", finishedAt: new Date(), lastError: null },
+      });
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       const final = attempt >= helpers.job.max_attempts;
       await db.jobRun.update({
         where: { id: run.id },
-        data: { status: final ? "failed" : "queued", lastError: message, ...(final ? { finishedAt: new Date() } : {}) },
+        data: {
+          status: final ? "failed" : "queued",
+          lastError: message,
+          ...(final ? { finishedAt: new Date() } : {}),
+        },
       });
       throw err; // graphile-worker schedules the retry
     }

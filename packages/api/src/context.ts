@@ -13,7 +13,8 @@ export type Context = {
 /** Build the tRPC context from request headers: the session cookie decides who is calling. */
 export async function createContext(runtime: Runtime, headers: Headers): Promise<Context> {
   const session = await runtime.auth.api.getSession({ headers });
-  const u = session?.user as { id: string; email: string; name: string; isAdmin?: boolean | null } | undefined;
+  const u = session?.user as
+    { id: string; email: string; name: string; isAdmin?: boolean | null } | undefined;
   return {
     db: runtime.db,
     runtime,

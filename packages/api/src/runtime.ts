@@ -16,7 +16,12 @@ export type Runtime = {
   baseUrl: string;
 };
 
-export function createRuntime(opts: { databaseUrl: string; secret: string; baseUrl: string; dataDir: string }): Runtime {
+export function createRuntime(opts: {
+  databaseUrl: string;
+  secret: string;
+  baseUrl: string;
+  dataDir: string;
+}): Runtime {
   const db = createPrismaClient(opts.databaseUrl);
   return {
     db,

@@ -32,7 +32,8 @@ export const authedProcedure = t.procedure.use(({ ctx, next }) => {
 });
 
 export const adminProcedure = authedProcedure.use(({ ctx, next }) => {
-  if (!ctx.user.isAdmin) throw new TRPCError({ code: "FORBIDDEN", message: "Only administrators can do this." });
+  if (!ctx.user.isAdmin)
+    throw new TRPCError({ code: "FORBIDDEN", message: "Only administrators can do this." });
   return next();
 });
 

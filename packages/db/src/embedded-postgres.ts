@@ -121,7 +121,10 @@ async function stopOrphan(dir: string, log: (l: string) => void): Promise<void> 
   log(`stopping PostgreSQL left running by an earlier crash (pid ${pid})`);
   process.kill(pid, "SIGINT");
   for (let i = 0; i < 100 && pidAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
-  if (pidAlive(pid)) throw new EmbeddedPostgresError(`PostgreSQL pid ${pid} from an earlier run did not stop; stop it by hand`);
+  if (pidAlive(pid))
+    throw new EmbeddedPostgresError(
+      `PostgreSQL pid ${pid} from an earlier run did not stop; stop it by hand`,
+    );
 }
 
 /**
@@ -144,11 +147,18 @@ function checkWritable(dir: string): void {
     mkdirp(dir);
     fs.accessSync(dir, fs.constants.W_OK);
   } catch {
-    throw new EmbeddedPostgresError(`data directory ${dir} is not writable; choose another with LOUPE_DATA_DIR`);
+    throw new EmbeddedPostgresError(
+      `data directory ${dir} is not writable; choose another with LOUPE_DATA_DIR`,
+    );
   }
 }
 
-async function initdb(bin: Binaries, dir: string, password: string, ids: { uid: number; gid: number } | undefined) {
+async function initdb(
+  bin: Binaries,
+  dir: string,
+  password: string,
+  ids: { uid: number; gid: number } | undefined,
+) {
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const pwfile = path.join(os.tmpdir(), `loupe-pg-${crypto.randomUUID()}`);
   fs.writeFileSync(pwfile, password + "\n", { mode: 0o644 });
@@ -167,12 +177,21 @@ async function initdb(bin: Binaries, dir: string, password: string, ids: { uid: 
   try {
     execFileSync(
       bin.initdb,
-      [`--pgdata=${dir}`, "--auth=password", "--username=postgres", `--pwfile=${pwfile}`, "--encoding=UTF8", "--locale=C"],
+      [
+        `--pgdata=${dir}`,
+        "--auth=password",
+        "--username=postgres",
+        `--pwfile=${pwfile}`,
+        "--encoding=UTF8",
+        "--locale=C",
+      ],
       { ...ids, stdio: "pipe", env: { ...process.env, LC_ALL: "C" } },
     );
   } catch (e) {
     const err = e as { stderr?: Buffer };
-    throw new EmbeddedPostgresError(`initdb failed: ${err.stderr?.toString().trim().split("\n").pop() ?? String(e)}`);
+    throw new EmbeddedPostgresError(
+      `initdb failed: ${err.stderr?.toString().trim().split("\n").pop() ?? String(e)}`,
+    );
   } finally {
     fs.rmSync(pwfile, { force: true });
   }
@@ -206,7 +225,16 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
 
   const child: ChildProcess = spawn(
     bin.postgres,
-    ["-D", dir, "-p", String(opts.port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+    [
+      "-D",
+      dir,
+      "-p",
+      String(opts.port),
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "unix_socket_directories=",
+    ],
     // Its own process group: a terminal's Ctrl-C goes to Loupe, which stops PostgreSQL last,
     // after the web server and the worker have closed their connections.
     { ...ids, detached: true, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, LC_MESSAGES: "C" } },

@@ -25,7 +25,8 @@ export type MigrationFile = { name: string; sql: string; checksum: string };
 export type MigrationResult = { applied: string[]; alreadyApplied: number };
 
 export function listMigrations(migrationsDir: string): MigrationFile[] {
-  if (!fs.existsSync(migrationsDir)) throw new MigrationError(`migrations folder not found: ${migrationsDir}`);
+  if (!fs.existsSync(migrationsDir))
+    throw new MigrationError(`migrations folder not found: ${migrationsDir}`);
   return fs
     .readdirSync(migrationsDir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && fs.existsSync(path.join(migrationsDir, d.name, "migration.sql")))
@@ -49,7 +50,12 @@ CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
     "applied_steps_count"   INTEGER NOT NULL DEFAULT 0
 )`;
 
-type AppliedRow = { migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null };
+type AppliedRow = {
+  migration_name: string;
+  checksum: string;
+  finished_at: Date | null;
+  rolled_back_at: Date | null;
+};
 
 export async function migrate(
   databaseUrl: string,

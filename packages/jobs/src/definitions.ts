@@ -11,6 +11,5 @@ export const verifyMedia = defineJob({
 
 export const jobDefinitions = { verifyMedia } as const;
 
-export const jobDefinitionsByName: ReadonlyMap<string, (typeof jobDefinitions)[keyof typeof jobDefinitions]> = new Map(
-  Object.values(jobDefinitions).map((d) => [d.name, d]),
-);
+export const jobDefinitionsByName: ReadonlyMap<string, (typeof jobDefinitions)[keyof typeof jobDefinitions]> =
+  new Map(Object.values(jobDefinitions).map((d) => [d.name, d]));

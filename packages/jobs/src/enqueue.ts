@@ -14,7 +14,9 @@ export async function enqueueJob<D extends JobDefinition>(
 ) {
   const data = def.payload.parse(payload) as Prisma.InputJsonObject;
   return db.$transaction(async (tx) => {
-    const run = await tx.jobRun.create({ data: { task: def.name, payload: data, projectId: opts.projectId ?? null } });
+    const run = await tx.jobRun.create({
+      data: { task: def.name, payload: data, projectId: opts.projectId ?? null },
+    });
     await tx.$executeRaw`SELECT graphile_worker.add_job(
       ${def.name}::text,
       ${JSON.stringify({ jobRunId: run.id, payload: data })}::json,

@@ -24,7 +24,11 @@ beforeAll(async () => {
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
 const serve = (headers: Record<string, string> = {}, t = token, method = "GET") =>
-  serveMedia(new Request(`http://loupe.test/media/${t}`, { method, headers }), t, { storage, secret, now: () => now });
+  serveMedia(new Request(`http://loupe.test/media/${t}`, { method, headers }), t, {
+    storage,
+    secret,
+    now: () => now,
+  });
 const body = async (res: Response) => Buffer.from(await res.arrayBuffer());
 
 describe("serveMedia", () => {
@@ -108,8 +112,14 @@ describe("serveMedia", () => {
   });
 
   it("answers a bare 404 for bad, tampered and expired tokens and for missing files", async () => {
-    const expired = createMediaToken({ sha256, variant: "original", mime: "image/png", exp: now - 1 }, secret);
-    const missing = createMediaToken({ sha256: "0".repeat(64), variant: "original", mime: "image/png", exp: now + 60 }, secret);
+    const expired = createMediaToken(
+      { sha256, variant: "original", mime: "image/png", exp: now - 1 },
+      secret,
+    );
+    const missing = createMediaToken(
+      { sha256: "0".repeat(64), variant: "original", mime: "image/png", exp: now + 60 },
+      secret,
+    );
     const tampered = token.slice(0, 20) + (token[20] === "A" ? "B" : "A") + token.slice(21);
     for (const t of ["garbage", "", expired, missing, tampered, "../../../etc/passwd"]) {
       const res = await serve({}, t);

@@ -20,7 +20,11 @@ export type ServeMediaDeps = {
 const notFound = () =>
   new Response("Not found", {
     status: 404,
-    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" },
+    headers: {
+      "Content-Type": "text/plain; charset=utf-8",
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
   });
 
 /** `If-None-Match` holds `*` or a list of (possibly weak) tags; weak comparison applies (RFC 9110 §13.1.2). */
@@ -73,6 +77,8 @@ export async function serveMedia(request: Request, token: string, deps: ServeMed
   const status = partial ? 206 : 200;
 
   if (request.method === "HEAD" || length === 0) return new Response(null, { status, headers });
-  const body = Readable.toWeb(deps.storage.createReadStream(target.sha256, partial)) as ReadableStream<Uint8Array>;
+  const body = Readable.toWeb(
+    deps.storage.createReadStream(target.sha256, partial),
+  ) as ReadableStream<Uint8Array>;
   return new Response(body, { status, headers });
 }

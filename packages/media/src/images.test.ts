@@ -8,17 +8,24 @@ import { ingestImage } from "./ingest";
 import { LocalMediaStorage } from "./storage";
 
 const png = (width: number, height: number) =>
-  sharp({ create: { width, height, channels: 3, background: { r: 200, g: 30, b: 60 } } }).png().toBuffer();
+  sharp({ create: { width, height, channels: 3, background: { r: 200, g: 30, b: 60 } } })
+    .png()
+    .toBuffer();
 
 describe("probeImage", () => {
   it("reads type and size of a PNG and a JPEG", async () => {
     expect(await probeImage(await png(640, 480))).toEqual({ mime: "image/png", width: 640, height: 480 });
-    const jpeg = await sharp(await png(30, 20)).jpeg().toBuffer();
+    const jpeg = await sharp(await png(30, 20))
+      .jpeg()
+      .toBuffer();
     expect(await probeImage(jpeg)).toEqual({ mime: "image/jpeg", width: 30, height: 20 });
   });
 
   it("reports the displayed size of an EXIF-rotated photo", async () => {
-    const rotated = await sharp(await png(40, 10)).jpeg().withMetadata({ orientation: 6 }).toBuffer();
+    const rotated = await sharp(await png(40, 10))
+      .jpeg()
+      .withMetadata({ orientation: 6 })
+      .toBuffer();
     expect(await probeImage(rotated)).toMatchObject({ width: 10, height: 40 });
   });
 
@@ -26,15 +33,21 @@ describe("probeImage", () => {
     await expect(probeImage(Buffer.from("definitely not an image"))).rejects.toThrow(/could not be decoded/);
     await expect(probeImage(Buffer.alloc(0))).rejects.toThrow(/empty/);
     const whole = await png(200, 200);
-    await expect(makeThumbnail(whole.subarray(0, whole.length / 2))).rejects.toBeInstanceOf(ImageRejectedError);
+    await expect(makeThumbnail(whole.subarray(0, whole.length / 2))).rejects.toBeInstanceOf(
+      ImageRejectedError,
+    );
   });
 
   it("rejects images over the pixel limit", async () => {
-    await expect(probeImage(await png(200, 100), { maxPixels: 10_000 })).rejects.toThrow(/200×100 .* over the .* limit/);
+    await expect(probeImage(await png(200, 100), { maxPixels: 10_000 })).rejects.toThrow(
+      /200×100 .* over the .* limit/,
+    );
   });
 
   it("rejects SVG, which could carry script when served back", async () => {
-    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>');
+    const svg = Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>',
+    );
     await expect(probeImage(svg)).rejects.toThrow(/SVG images are not accepted/);
   });
 });
@@ -48,7 +61,10 @@ describe("makeThumbnail", () => {
   });
 
   it("never enlarges a small image", async () => {
-    expect(await sharp(await makeThumbnail(await png(50, 40))).metadata()).toMatchObject({ width: 50, height: 40 });
+    expect(await sharp(await makeThumbnail(await png(50, 40))).metadata()).toMatchObject({
+      width: 50,
+      height: 40,
+    });
   });
 });
 
@@ -59,7 +75,13 @@ describe("ingestImage", () => {
       const storage = new LocalMediaStorage(root);
       const bytes = await png(800, 600);
       const asset = await ingestImage(storage, bytes);
-      expect(asset).toMatchObject({ kind: "image", mime: "image/png", bytes: bytes.length, width: 800, height: 600 });
+      expect(asset).toMatchObject({
+        kind: "image",
+        mime: "image/png",
+        bytes: bytes.length,
+        width: 800,
+        height: 600,
+      });
       expect(await storage.has(asset.sha256)).toBe(true);
       expect(await storage.has(asset.thumbnailSha256)).toBe(true);
       expect(await ingestImage(storage, bytes)).toEqual(asset);

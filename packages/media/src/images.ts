@@ -40,7 +40,9 @@ function mimeOf(meta: Metadata): string {
     const mime = MIME_BY_FORMAT[meta.format];
     if (mime) return mime;
   }
-  throw new ImageRejectedError(`${meta.format.toUpperCase()} images are not accepted; use PNG, JPEG, WebP, GIF or AVIF`);
+  throw new ImageRejectedError(
+    `${meta.format.toUpperCase()} images are not accepted; use PNG, JPEG, WebP, GIF or AVIF`,
+  );
 }
 
 const megapixels = (n: number) => (n >= 1e6 ? `${Math.round(n / 1e5) / 10} MP` : `${n} pixels`);

@@ -19,7 +19,11 @@ export type IngestedImage = {
 
 export const THUMBNAIL_SIZE = 320;
 
-export async function ingestImage(storage: MediaStorage, bytes: Buffer, limits: ImageLimits = {}): Promise<IngestedImage> {
+export async function ingestImage(
+  storage: MediaStorage,
+  bytes: Buffer,
+  limits: ImageLimits = {},
+): Promise<IngestedImage> {
   const info = await probeImage(bytes, limits);
   // Thumbnailing decodes every pixel, so a truncated file fails here, before anything is stored.
   const thumbnail = await makeThumbnail(bytes, THUMBNAIL_SIZE, limits);

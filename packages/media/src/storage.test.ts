@@ -58,7 +58,15 @@ describe("LocalMediaStorage", () => {
   });
 
   it("refuses anything that is not a lowercase hex sha256, including path tricks", async () => {
-    const bad = ["../../etc/passwd", "A".repeat(64), "0".repeat(63), "0".repeat(65), `${"0".repeat(62)}/x`, "", "../" + "0".repeat(61)];
+    const bad = [
+      "../../etc/passwd",
+      "A".repeat(64),
+      "0".repeat(63),
+      "0".repeat(65),
+      `${"0".repeat(62)}/x`,
+      "",
+      "../" + "0".repeat(61),
+    ];
     for (const sha of bad) {
       await expect(storage.has(sha)).rejects.toBeInstanceOf(InvalidSha256Error);
       await expect(storage.stat(sha)).rejects.toBeInstanceOf(InvalidSha256Error);

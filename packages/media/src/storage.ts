@@ -129,7 +129,15 @@ export class LocalMediaStorage implements MediaStorage {
 
   createReadStream(sha256: string, range?: ByteRange): Readable {
     const file = this.localPath(sha256);
-    if (range && !(Number.isSafeInteger(range.start) && Number.isSafeInteger(range.end) && 0 <= range.start && range.start <= range.end)) {
+    if (
+      range &&
+      !(
+        Number.isSafeInteger(range.start) &&
+        Number.isSafeInteger(range.end) &&
+        0 <= range.start &&
+        range.start <= range.end
+      )
+    ) {
       throw new RangeError(`invalid byte range ${range.start}-${range.end}`);
     }
     return fs.createReadStream(file, range ? { start: range.start, end: range.end } : {});

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { createMediaToken, mediaEtag, MediaSecretError, readMediaToken, type MediaTokenPayload } from "./tokens";
+import {
+  createMediaToken,
+  mediaEtag,
+  MediaSecretError,
+  readMediaToken,
+  type MediaTokenPayload,
+} from "./tokens";
 
 const secret = "test-secret-test-secret-test-secret-0123";
 const now = 1_800_000_000;
@@ -30,18 +36,25 @@ describe("media tokens", () => {
     expect(token).not.toContain(payload.sha256);
     expect(token).not.toContain(payload.sha256.slice(0, 12));
     expect(token).not.toContain(Buffer.from(payload.sha256, "hex").toString("base64url").slice(0, 12));
-    expect(Buffer.from(token, "base64url").includes(Buffer.from(payload.sha256, "hex").subarray(0, 8))).toBe(false);
+    expect(Buffer.from(token, "base64url").includes(Buffer.from(payload.sha256, "hex").subarray(0, 8))).toBe(
+      false,
+    );
   });
 
   it("are stable for the same target (browser caching) and differ between targets", () => {
     expect(createMediaToken(payload, secret)).toBe(createMediaToken({ ...payload }, secret));
-    expect(createMediaToken(payload, secret)).not.toBe(createMediaToken({ ...payload, variant: "thumbnail" }, secret));
-    expect(createMediaToken(payload, secret)).not.toBe(createMediaToken({ ...payload, exp: payload.exp + 1 }, secret));
+    expect(createMediaToken(payload, secret)).not.toBe(
+      createMediaToken({ ...payload, variant: "thumbnail" }, secret),
+    );
+    expect(createMediaToken(payload, secret)).not.toBe(
+      createMediaToken({ ...payload, exp: payload.exp + 1 }, secret),
+    );
   });
 
   it("read as null when tampered with, anywhere", () => {
     const token = createMediaToken(payload, secret);
-    for (let at = 0; at < token.length - 1; at++) expect(readMediaToken(tamper(token, at), secret, now)).toBeNull();
+    for (let at = 0; at < token.length - 1; at++)
+      expect(readMediaToken(tamper(token, at), secret, now)).toBeNull();
     expect(readMediaToken(token.slice(0, -1), secret, now)).toBeNull();
     expect(readMediaToken(token + "A", secret, now)).toBeNull();
   });
@@ -56,7 +69,19 @@ describe("media tokens", () => {
   it("read as null under another secret, and for garbage, without throwing", () => {
     const token = createMediaToken(payload, secret);
     expect(readMediaToken(token, "another-secret-another-secret-another", now)).toBeNull();
-    for (const junk of ["", "x", "not a token!", "../../etc/passwd", "A".repeat(100), "A".repeat(5000), "%00", null, undefined, 42, {}]) {
+    for (const junk of [
+      "",
+      "x",
+      "not a token!",
+      "../../etc/passwd",
+      "A".repeat(100),
+      "A".repeat(5000),
+      "%00",
+      null,
+      undefined,
+      42,
+      {},
+    ]) {
       expect(readMediaToken(junk, secret, now)).toBeNull();
     }
   });

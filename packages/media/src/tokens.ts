@@ -63,7 +63,11 @@ function keysFor(secret: string): Keys {
     throw new MediaSecretError(`the media secret must be at least ${MIN_SECRET_LENGTH} characters`);
   }
   const derive = (info: string) => Buffer.from(crypto.hkdfSync("sha256", secret, "loupe-media", info, 32));
-  const keys = { encrypt: derive("token-encryption-v1"), nonce: derive("token-nonce-v1"), etag: derive("etag-v1") };
+  const keys = {
+    encrypt: derive("token-encryption-v1"),
+    nonce: derive("token-nonce-v1"),
+    etag: derive("etag-v1"),
+  };
   cached = { secret, keys };
   return keys;
 }
@@ -78,7 +82,12 @@ export function createMediaToken(payload: MediaTokenPayload, secret: string): st
   const full = Buffer.concat([plaintext, Buffer.from(p.mime, "utf8")]);
 
   const header = Buffer.from([VERSION]);
-  const nonce = crypto.createHmac("sha256", keys.nonce).update(header).update(full).digest().subarray(0, NONCE_BYTES);
+  const nonce = crypto
+    .createHmac("sha256", keys.nonce)
+    .update(header)
+    .update(full)
+    .digest()
+    .subarray(0, NONCE_BYTES);
   const cipher = crypto.createCipheriv("aes-256-gcm", keys.encrypt, nonce, { authTagLength: TAG_BYTES });
   cipher.setAAD(header);
   const ciphertext = Buffer.concat([cipher.update(full), cipher.final()]);
@@ -92,9 +101,14 @@ export function createMediaToken(payload: MediaTokenPayload, secret: string): st
  *
  * @param now unix seconds (defaults to the clock)
  */
-export function readMediaToken(token: unknown, secret: string, now: number = Date.now() / 1000): MediaTokenPayload | null {
+export function readMediaToken(
+  token: unknown,
+  secret: string,
+  now: number = Date.now() / 1000,
+): MediaTokenPayload | null {
   const keys = keysFor(secret);
-  if (typeof token !== "string" || token.length > MAX_TOKEN_CHARS || !/^[A-Za-z0-9_-]+$/.test(token)) return null;
+  if (typeof token !== "string" || token.length > MAX_TOKEN_CHARS || !/^[A-Za-z0-9_-]+$/.test(token))
+    return null;
   const raw = Buffer.from(token, "base64url");
   // Only the canonical spelling: one asset, one URL (and no malleable trailing bits).
   if (raw.toString("base64url") !== token) return null;
@@ -106,7 +120,9 @@ export function readMediaToken(token: unknown, secret: string, now: number = Dat
   const tag = raw.subarray(raw.length - TAG_BYTES);
   let plaintext: Buffer;
   try {
-    const decipher = crypto.createDecipheriv("aes-256-gcm", keys.encrypt, nonce, { authTagLength: TAG_BYTES });
+    const decipher = crypto.createDecipheriv("aes-256-gcm", keys.encrypt, nonce, {
+      authTagLength: TAG_BYTES,
+    });
     decipher.setAAD(header);
     decipher.setAuthTag(tag);
     plaintext = Buffer.concat([decipher.update(ciphertext), decipher.final()]);

@@ -50,13 +50,15 @@ export function runLoupe(args: string[], env: Record<string, string>): LoupeProc
         reject(new Error(`timed out waiting for ${pattern}; output so far:\n${out}`));
       }, timeoutMs);
       listeners.add(check);
-      void exited.then(() => setTimeout(() => {
-        if (listeners.has(check)) {
-          listeners.delete(check);
-          clearTimeout(timer);
-          reject(new Error(`loupe exited before ${pattern}; output:\n${out}`));
-        }
-      }, 50));
+      void exited.then(() =>
+        setTimeout(() => {
+          if (listeners.has(check)) {
+            listeners.delete(check);
+            clearTimeout(timer);
+            reject(new Error(`loupe exited before ${pattern}; output:\n${out}`));
+          }
+        }, 50),
+      );
       check();
     });
   return { child, output: () => out, waitFor, exited };

@@ -8,7 +8,14 @@ import os from "node:os";
 import path from "node:path";
 import { createTRPCClient, httpLink } from "@trpc/client";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { appRouter, createContext, createRuntime, superjsonLite, type AppRouter, type Runtime } from "@loupe/api";
+import {
+  appRouter,
+  createContext,
+  createRuntime,
+  superjsonLite,
+  type AppRouter,
+  type Runtime,
+} from "@loupe/api";
 import { createUser } from "@loupe/api/auth";
 import { handleRestRequest } from "@loupe/api/rest";
 import { createTestDatabase } from "../setup/database";
@@ -87,5 +94,16 @@ export async function createTestApp() {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 
-  return { runtime, db: runtime.db, dataDir, databaseUrl: database.url, signIn, signInResponse, trpc, userWithSession, rest, close };
+  return {
+    runtime,
+    db: runtime.db,
+    dataDir,
+    databaseUrl: database.url,
+    signIn,
+    signInResponse,
+    trpc,
+    userWithSession,
+    rest,
+    close,
+  };
 }

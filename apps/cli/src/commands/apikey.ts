@@ -8,8 +8,14 @@ export async function apiKeyCreateCommand(opts: { project: string; name: string;
   const key = await withDatabase(async (db) => {
     const project = await db.project.findUnique({ where: { slug: opts.project } });
     if (!project) throw new CliError(`no project "${opts.project}"`);
-    const owner = await db.membership.findFirst({ where: { projectId: project.id, role: "owner" }, orderBy: { createdAt: "asc" } });
-    return createApiKey(db, { userId: owner?.userId ?? null, role: "owner" }, project.id, { name: opts.name, role: opts.role });
+    const owner = await db.membership.findFirst({
+      where: { projectId: project.id, role: "owner" },
+      orderBy: { createdAt: "asc" },
+    });
+    return createApiKey(db, { userId: owner?.userId ?? null, role: "owner" }, project.id, {
+      name: opts.name,
+      role: opts.role,
+    });
   });
   console.log(`API key "${key.name}" (${key.role}) for project ${opts.project} — shown once, store it now:`);
   console.log(key.key);

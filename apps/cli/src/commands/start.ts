@@ -40,7 +40,12 @@ export async function startCommand(opts: { worker: boolean }): Promise<void> {
     if (database.embedded) cleanups.push(() => database.embedded!.stop());
     await migrateAll(database.url, log);
 
-    const runtime = createRuntime({ databaseUrl: database.url, secret, baseUrl: config.baseUrl, dataDir: paths.root });
+    const runtime = createRuntime({
+      databaseUrl: database.url,
+      secret,
+      baseUrl: config.baseUrl,
+      dataDir: paths.root,
+    });
     cleanups.push(() => runtime.db.$disconnect());
     const admin = await ensureAdmin(runtime.db, { email: config.adminEmail, password: config.adminPassword });
     if (admin) {
@@ -48,7 +53,10 @@ export async function startCommand(opts: { worker: boolean }): Promise<void> {
       if (admin.generatedPassword) log(`  password (shown once): ${admin.generatedPassword}`);
     }
     if (config.demo && (await runtime.db.project.count()) === 0) {
-      const owner = await runtime.db.user.findFirst({ where: { isAdmin: true }, orderBy: { createdAt: "asc" } });
+      const owner = await runtime.db.user.findFirst({
+        where: { isAdmin: true },
+        orderBy: { createdAt: "asc" },
+      });
       if (owner) {
         log("seeding the demo project (procedurally rendered images)…");
         const bar = progressBar("rendering demo images");
@@ -84,12 +92,19 @@ export async function startCommand(opts: { worker: boolean }): Promise<void> {
     cleanups.push(() => app.close?.());
 
     if (opts.worker) {
-      const worker = await startWorker({ databaseUrl: database.url, dataDir: paths.root, concurrency: config.workerConcurrency, log });
+      const worker = await startWorker({
+        databaseUrl: database.url,
+        dataDir: paths.root,
+        concurrency: config.workerConcurrency,
+        log,
+      });
       cleanups.push(() => worker.stop());
     }
 
     const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
-    log(`Loupe is ready at ${config.baseUrl} (started in ${seconds} s${opts.worker ? ", with a worker" : ""})`);
+    log(
+      `Loupe is ready at ${config.baseUrl} (started in ${seconds} s${opts.worker ? ", with a worker" : ""})`,
+    );
   } catch (err) {
     await shutdown();
     throw err;

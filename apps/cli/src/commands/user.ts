@@ -2,7 +2,12 @@
 import { createUser, generatePassword } from "@loupe/api/auth";
 import { withDatabase } from "./with-db";
 
-export async function userCreateCommand(opts: { email: string; name?: string; password?: string; admin?: boolean }) {
+export async function userCreateCommand(opts: {
+  email: string;
+  name?: string;
+  password?: string;
+  admin?: boolean;
+}) {
   const password = opts.password ?? generatePassword();
   const user = await withDatabase((db) =>
     createUser(db, { email: opts.email, name: opts.name, password, isAdmin: Boolean(opts.admin) }),

@@ -14,7 +14,12 @@ async function sha256Of(storage: MediaStorage, sha: string): Promise<string> {
 export function verifyMediaHandler(db: Db, storage: MediaStorage): JobHandler<typeof verifyMedia> {
   return async ({ projectId }, { progress }) => {
     const assets = await db.asset.findMany({
-      where: { OR: [{ outputs: { some: { projectId } } }, { references: { some: { prompt: { promptSet: { projectId } } } } }] },
+      where: {
+        OR: [
+          { outputs: { some: { projectId } } },
+          { references: { some: { prompt: { promptSet: { projectId } } } } },
+        ],
+      },
       select: { sha256: true, thumbnailSha256: true },
       orderBy: { sha256: "asc" },
     });

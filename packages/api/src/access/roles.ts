@@ -5,7 +5,13 @@ import type { ProjectRole } from "@loupe/db";
  * raters judge pairs; reviewers also run safety reviews; curators manage data (prompt sets,
  * outputs, curation); researchers design studies and read results; owners manage members and keys.
  */
-export const PROJECT_ROLES = ["rater", "reviewer", "curator", "researcher", "owner"] as const satisfies readonly ProjectRole[];
+export const PROJECT_ROLES = [
+  "rater",
+  "reviewer",
+  "curator",
+  "researcher",
+  "owner",
+] as const satisfies readonly ProjectRole[];
 
 export function hasRole(actual: ProjectRole, required: ProjectRole): boolean {
   return PROJECT_ROLES.indexOf(actual) >= PROJECT_ROLES.indexOf(required);

@@ -41,28 +41,55 @@ export async function createApiKey(
       createdById: actor.userId,
     },
   });
-  await writeAudit(db, { projectId, actorUserId: actor.userId, action: "apikey.create", targetType: "apiKey", targetId: row.id });
+  await writeAudit(db, {
+    projectId,
+    actorUserId: actor.userId,
+    action: "apikey.create",
+    targetType: "apiKey",
+    targetId: row.id,
+  });
   return { id: row.id, name: row.name, prefix: row.prefix, role: row.role, key };
 }
 
 export async function listApiKeys(db: Db, projectId: string) {
   return db.apiKey.findMany({
     where: { projectId },
-    select: { id: true, name: true, prefix: true, role: true, createdAt: true, lastUsedAt: true, revokedAt: true, createdBy: { select: { email: true } } },
+    select: {
+      id: true,
+      name: true,
+      prefix: true,
+      role: true,
+      createdAt: true,
+      lastUsedAt: true,
+      revokedAt: true,
+      createdBy: { select: { email: true } },
+    },
     orderBy: { createdAt: "desc" },
   });
 }
 
 export async function revokeApiKey(db: Db, actorUserId: string, projectId: string, id: string) {
-  const { count } = await db.apiKey.updateMany({ where: { id, projectId, revokedAt: null }, data: { revokedAt: new Date() } });
+  const { count } = await db.apiKey.updateMany({
+    where: { id, projectId, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
   if (count === 0) throw new TRPCError({ code: "NOT_FOUND", message: "No such active key." });
-  await writeAudit(db, { projectId, actorUserId, action: "apikey.revoke", targetType: "apiKey", targetId: id });
+  await writeAudit(db, {
+    projectId,
+    actorUserId,
+    action: "apikey.revoke",
+    targetType: "apiKey",
+    targetId: id,
+  });
 }
 
 /** The key's project and role, or null for an unknown, malformed or revoked key. */
 export async function authenticateApiKey(db: Db, key: string) {
   if (!key.startsWith(KEY_PREFIX) || key.length > 200) return null;
-  const row = await db.apiKey.findUnique({ where: { hashedKey: hashApiKey(key) }, include: { project: true } });
+  const row = await db.apiKey.findUnique({
+    where: { hashedKey: hashApiKey(key) },
+    include: { project: true },
+  });
   if (!row || row.revokedAt) return null;
   await db.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
   return { apiKeyId: row.id, role: row.role, project: row.project };

@@ -34,7 +34,9 @@ export async function createUser(db: Db, input: NewUser) {
       name: data.name ?? data.email.split("@")[0]!,
       isAdmin: data.isAdmin,
       emailVerified: true,
-      accounts: { create: { id: crypto.randomUUID(), accountId: id, providerId: "credential", password: hash } },
+      accounts: {
+        create: { id: crypto.randomUUID(), accountId: id, providerId: "credential", password: hash },
+      },
     },
   });
 }

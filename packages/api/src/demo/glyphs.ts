@@ -31,7 +31,8 @@ const DRAW: Record<Glyph, (c: string) => string> = {
   square: (c) => `<rect x="-0.42" y="-0.42" width="0.84" height="0.84" fill="${c}" ${outline(c)}/>`,
   triangle: (c) => `<polygon points="0,-0.45 0.48,0.4 -0.48,0.4" fill="${c}" ${outline(c)}/>`,
   star: (c) => `<polygon points="${starPoints(5, 0.5, 0.2)}" fill="${c}" ${outline(c)}/>`,
-  heart: (c) => `<path d="M0,0.4 C-0.6,0 -0.5,-0.5 0,-0.2 C0.5,-0.5 0.6,0 0,0.4 Z" fill="${c}" ${outline(c)}/>`,
+  heart: (c) =>
+    `<path d="M0,0.4 C-0.6,0 -0.5,-0.5 0,-0.2 C0.5,-0.5 0.6,0 0,0.4 Z" fill="${c}" ${outline(c)}/>`,
   fish: (c) =>
     `<polygon points="0.22,0 0.5,-0.2 0.5,0.2" fill="${darker(c, 0.15)}"/>` +
     `<ellipse rx="0.34" ry="0.2" fill="${c}" ${outline(c)}/>` +
@@ -139,7 +140,12 @@ const DRAW: Record<Glyph, (c: string) => string> = {
     `<g stroke="${c}" stroke-width="0.05" stroke-linecap="round">` +
     Array.from({ length: 12 }, (_, i) => {
       const a = (Math.PI * 2 * i) / 12;
-      const [x1, y1, x2, y2] = [0.36 * Math.cos(a), 0.36 * Math.sin(a), 0.5 * Math.cos(a), 0.5 * Math.sin(a)].map((v) => v.toFixed(3));
+      const [x1, y1, x2, y2] = [
+        0.36 * Math.cos(a),
+        0.36 * Math.sin(a),
+        0.5 * Math.cos(a),
+        0.5 * Math.sin(a),
+      ].map((v) => v.toFixed(3));
       return `<line x1="${x1}" y1="${y1}" x2="${x2}" y2="${y2}"/>`;
     }).join("") +
     `</g><circle r="0.3" fill="${c}"/>`,
@@ -150,7 +156,14 @@ const DRAW: Record<Glyph, (c: string) => string> = {
 };
 
 /** The glyph centred at (x, y), `size` pixels across, turned `rotate` degrees clockwise. */
-export function drawGlyph(glyph: Glyph, color: string, x: number, y: number, size: number, rotate = 0): string {
+export function drawGlyph(
+  glyph: Glyph,
+  color: string,
+  x: number,
+  y: number,
+  size: number,
+  rotate = 0,
+): string {
   const turn = rotate ? ` rotate(${rotate.toFixed(1)})` : "";
   return `<g transform="translate(${x.toFixed(1)} ${y.toFixed(1)})${turn} scale(${size.toFixed(1)})">${DRAW[glyph](color)}</g>`;
 }

@@ -63,7 +63,11 @@ describe("renderDemoImage", () => {
     const stats = async (p: DemoPrompt, m: typeof best) => {
       const png = await renderDemoImage(p, m);
       const meta = await sharp(png).metadata();
-      expect({ format: meta.format, width: meta.width, height: meta.height }).toEqual({ format: "png", width: 512, height: 512 });
+      expect({ format: meta.format, width: meta.width, height: meta.height }).toEqual({
+        format: "png",
+        width: 512,
+        height: 512,
+      });
       return { png, stats: await sharp(png).stats() };
     };
     for (const p of DEMO_PROMPTS.slice(0, 6)) {

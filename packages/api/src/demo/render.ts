@@ -13,7 +13,15 @@
  */
 import sharp from "sharp";
 import { drawGlyph, drawSupport, mixHex } from "./glyphs";
-import { DEMO_COLORS, type Backdrop, type ColorName, type DemoPrompt, type DemoScene, type Glyph, type ObjectGroup } from "./prompts";
+import {
+  DEMO_COLORS,
+  type Backdrop,
+  type ColorName,
+  type DemoPrompt,
+  type DemoScene,
+  type Glyph,
+  type ObjectGroup,
+} from "./prompts";
 
 export const DEMO_IMAGE_SIZE = 512;
 
@@ -293,21 +301,29 @@ function backdropSvg(b: Backdrop, rng: Rng): string {
         const y = 340 + rng() * 170;
         return `<path d="M${x.toFixed(0)},${y.toFixed(0)} l-3,-12 M${x.toFixed(0)},${y.toFixed(0)} l3,-12" stroke="${mixHex(c, "#000000", 0.3)}" stroke-width="2"/>`;
       }).join("");
-      return sky(330) + `<rect y="330" width="512" height="182" fill="${mixHex(c, "#ffffff", 0.15)}"/>` + grass;
+      return (
+        sky(330) + `<rect y="330" width="512" height="182" fill="${mixHex(c, "#ffffff", 0.15)}"/>` + grass
+      );
     }
     case "road":
       return (
         sky(300) +
         `<rect y="300" width="512" height="212" fill="#5fae4f"/>` +
         `<rect y="350" width="512" height="140" fill="${mixHex(c, "#000000", 0.35)}"/>` +
-        Array.from({ length: 6 }, (_, i) => `<rect x="${i * 90 + 10}" y="372" width="50" height="6" fill="#f2f2f2"/>`).join("")
+        Array.from(
+          { length: 6 },
+          (_, i) => `<rect x="${i * 90 + 10}" y="372" width="50" height="6" fill="#f2f2f2"/>`,
+        ).join("")
       );
     case "table": {
       const grain = Array.from({ length: 10 }, () => {
         const y = 280 + rng() * 225;
         return `<path d="M0,${y.toFixed(0)} Q256,${(y + (rng() - 0.5) * 20).toFixed(0)} 512,${y.toFixed(0)}" stroke="${mixHex(c, "#000000", 0.25)}" stroke-width="2" fill="none"/>`;
       }).join("");
-      return `<rect width="512" height="270" fill="#efe6d8"/><rect y="270" width="512" height="242" fill="${c}"/>` + grain;
+      return (
+        `<rect width="512" height="270" fill="#efe6d8"/><rect y="270" width="512" height="242" fill="${c}"/>` +
+        grain
+      );
     }
   }
 }
@@ -317,7 +333,11 @@ export function sceneSvg(scene: DemoScene, layoutSeed: string): string {
   const rng = seededRng(`layout:${layoutSeed}`);
   const parts: string[] = [backdropSvg(scene.backdrop, rng)];
   const items = (filter: (g: ObjectGroup) => boolean): Item[] =>
-    scene.groups.filter(filter).flatMap((g) => Array.from({ length: g.count }, () => ({ glyph: g.glyph, color: DEMO_COLORS[g.color] })));
+    scene.groups
+      .filter(filter)
+      .flatMap((g) =>
+        Array.from({ length: g.count }, () => ({ glyph: g.glyph, color: DEMO_COLORS[g.color] })),
+      );
 
   let placed: Placed[];
   let front = "";
@@ -325,12 +345,25 @@ export function sceneSvg(scene: DemoScene, layoutSeed: string): string {
     const support = drawSupport(scene.support.kind, DEMO_COLORS[scene.support.color]);
     if (support.inFront) front = support.svg;
     else parts.push(support.svg);
-    const all = shuffle(rng, items(() => true));
-    placed = scene.support.kind === "vase" ? bouquet(all, support.box, rng) : place(all, { kind: "grid", box: support.box }, rng);
+    const all = shuffle(
+      rng,
+      items(() => true),
+    );
+    placed =
+      scene.support.kind === "vase"
+        ? bouquet(all, support.box, rng)
+        : place(all, { kind: "grid", box: support.box }, rng);
   } else {
     const layouts = zoneLayouts(scene.backdrop);
     placed = (["sky", "ground", "free"] as const).flatMap((zone) =>
-      place(shuffle(rng, items((g) => (ZONE_OF[g.glyph] ?? "free") === zone)), layouts[zone], rng),
+      place(
+        shuffle(
+          rng,
+          items((g) => (ZONE_OF[g.glyph] ?? "free") === zone),
+        ),
+        layouts[zone],
+        rng,
+      ),
     );
   }
   // Back to front, so lower objects overlap higher ones.

@@ -21,7 +21,7 @@ export const DEMO_PROMPT_SET_NAME = "Demo prompts";
 const PROJECT_DESCRIPTION =
   "Procedurally generated demo data: every image here was drawn by code from a simple scene description, not by a generative model. " +
   "Three demo models of deliberately different quality answer the same prompts, so studies and leaderboards on this project have a known right answer " +
-  "(each model's description says what it does wrong). Delete the project whenever you like.";
+  "(each model's description says what it does wrong). Start with LOUPE_DEMO=0 on an empty database to skip it.";
 
 const PROMPT_SET_DESCRIPTION =
   "Simple scenes the demo models can draw (objects, counts, colours), tagged with PartiPrompts categories and challenges.";
@@ -89,9 +89,16 @@ export async function seedDemoProject(
     const projectId = await db.$transaction(
       async (tx) => {
         const project = await tx.project.create({
-          data: { slug: DEMO_PROJECT_SLUG, name: "Demo: text-to-image shoot-out", isDemo: true, description: PROJECT_DESCRIPTION },
+          data: {
+            slug: DEMO_PROJECT_SLUG,
+            name: "Demo: text-to-image shoot-out",
+            isDemo: true,
+            description: PROJECT_DESCRIPTION,
+          },
         });
-        await tx.membership.create({ data: { projectId: project.id, userId: opts.ownerUserId, role: "owner" } });
+        await tx.membership.create({
+          data: { projectId: project.id, userId: opts.ownerUserId, role: "owner" },
+        });
         const promptSet = await tx.promptSet.create({
           data: { projectId: project.id, name: DEMO_PROMPT_SET_NAME, description: PROMPT_SET_DESCRIPTION },
         });
@@ -108,7 +115,12 @@ export async function seedDemoProject(
         });
         const modelId = new Map(DEMO_MODELS.map((m) => [m.name, crypto.randomUUID()]));
         await tx.genModel.createMany({
-          data: DEMO_MODELS.map((m) => ({ id: modelId.get(m.name)!, projectId: project.id, name: m.name, description: m.description })),
+          data: DEMO_MODELS.map((m) => ({
+            id: modelId.get(m.name)!,
+            projectId: project.id,
+            name: m.name,
+            description: m.description,
+          })),
         });
         await tx.output.createMany({
           data: rendered.map((r) => ({

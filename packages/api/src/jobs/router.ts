@@ -7,7 +7,12 @@ export const jobsRouter = router({
     .input(z.object({ take: z.number().int().min(1).max(200).default(50) }))
     .query(({ ctx, input }) => listJobRuns(ctx.db, ctx.project.id, input.take)),
   verifyMedia: projectProcedure("researcher").mutation(async ({ ctx }) => {
-    const run = await enqueueJob(ctx.db, jobDefinitions.verifyMedia, { projectId: ctx.project.id }, { projectId: ctx.project.id });
+    const run = await enqueueJob(
+      ctx.db,
+      jobDefinitions.verifyMedia,
+      { projectId: ctx.project.id },
+      { projectId: ctx.project.id },
+    );
     return { id: run.id };
   }),
 });

@@ -13,13 +13,22 @@ export async function listModels(db: Db, projectId: string) {
     orderBy: { name: "asc" },
     include: { _count: { select: { outputs: true } } },
   });
-  return models.map((m) => ({ id: m.id, name: m.name, description: m.description, createdAt: m.createdAt, outputCount: m._count.outputs }));
+  return models.map((m) => ({
+    id: m.id,
+    name: m.name,
+    description: m.description,
+    createdAt: m.createdAt,
+    outputCount: m._count.outputs,
+  }));
 }
 
 export async function createModel(db: Db, projectId: string, input: z.input<typeof createModelInput>) {
   const data = createModelInput.parse(input);
-  const existing = await db.genModel.findUnique({ where: { projectId_name: { projectId, name: data.name } } });
-  if (existing) throw new TRPCError({ code: "CONFLICT", message: `A model named "${data.name}" already exists.` });
+  const existing = await db.genModel.findUnique({
+    where: { projectId_name: { projectId, name: data.name } },
+  });
+  if (existing)
+    throw new TRPCError({ code: "CONFLICT", message: `A model named "${data.name}" already exists.` });
   const m = await db.genModel.create({ data: { projectId, name: data.name, description: data.description } });
   return { id: m.id, name: m.name };
 }

@@ -21,23 +21,41 @@ export const addOutputInput = z
     latencyMs: z.coerce.number().int().min(0).optional(),
     steps: z.coerce.number().int().min(0).optional(),
   })
-  .refine((v) => v.promptId || v.prompt, { message: "give prompt_id or the exact prompt text", path: ["prompt_id"] });
+  .refine((v) => v.promptId || v.prompt, {
+    message: "give prompt_id or the exact prompt text",
+    path: ["prompt_id"],
+  });
 
 export type AddOutput = z.output<typeof addOutputInput>;
 
 export async function addOutput(runtime: Runtime, projectId: string, data: AddOutput, bytes: Buffer) {
   const { db, storage } = runtime;
   const model = await db.genModel.findUnique({ where: { projectId_name: { projectId, name: data.model } } });
-  if (!model) throw new TRPCError({ code: "NOT_FOUND", message: `no model named "${data.model}" in this project; register it first` });
-  const set = await db.promptSet.findUnique({ where: { projectId_name: { projectId, name: data.promptSet } } });
-  if (!set) throw new TRPCError({ code: "NOT_FOUND", message: `no prompt set named "${data.promptSet}" in this project` });
+  if (!model)
+    throw new TRPCError({
+      code: "NOT_FOUND",
+      message: `no model named "${data.model}" in this project; register it first`,
+    });
+  const set = await db.promptSet.findUnique({
+    where: { projectId_name: { projectId, name: data.promptSet } },
+  });
+  if (!set)
+    throw new TRPCError({
+      code: "NOT_FOUND",
+      message: `no prompt set named "${data.promptSet}" in this project`,
+    });
   const prompt = await db.prompt.findFirst({
-    where: { promptSetId: set.id, ...(data.promptId ? { externalId: data.promptId } : { text: data.prompt }) },
+    where: {
+      promptSetId: set.id,
+      ...(data.promptId ? { externalId: data.promptId } : { text: data.prompt }),
+    },
   });
   if (!prompt) {
     throw new TRPCError({
       code: "NOT_FOUND",
-      message: data.promptId ? `no prompt with id "${data.promptId}" in "${data.promptSet}"` : `no prompt with exactly that text in "${data.promptSet}"`,
+      message: data.promptId
+        ? `no prompt with id "${data.promptId}" in "${data.promptSet}"`
+        : `no prompt with exactly that text in "${data.promptSet}"`,
     });
   }
 
@@ -45,7 +63,10 @@ export async function addOutput(runtime: Runtime, projectId: string, data: AddOu
   try {
     asset = await ingestImage(storage, bytes);
   } catch (err) {
-    throw new TRPCError({ code: "BAD_REQUEST", message: `the file is not a readable image: ${(err as Error).message}` });
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message: `the file is not a readable image: ${(err as Error).message}`,
+    });
   }
   const assetRow = await db.asset.upsert({
     where: { sha256: asset.sha256 },
@@ -53,7 +74,12 @@ export async function addOutput(runtime: Runtime, projectId: string, data: AddOu
     create: { ...asset, bytes: BigInt(asset.bytes) },
   });
 
-  const key = { modelId: model.id, promptId: prompt.id, seed: data.seed, paramsHash: paramsHash(data.params) };
+  const key = {
+    modelId: model.id,
+    promptId: prompt.id,
+    seed: data.seed,
+    paramsHash: paramsHash(data.params),
+  };
   const existing = await db.output.findUnique({ where: { modelId_promptId_seed_paramsHash: key } });
   if (existing) return { id: existing.id, duplicate: true, sameFile: existing.assetId === assetRow.id };
   const output = await db.output.create({

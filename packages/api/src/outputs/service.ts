@@ -14,7 +14,11 @@ export async function listOutputs(
     db.output.count({ where }),
     db.output.findMany({
       where,
-      include: { model: { select: { name: true } }, prompt: { select: { text: true, tags: true } }, asset: true },
+      include: {
+        model: { select: { name: true } },
+        prompt: { select: { text: true, tags: true } },
+        asset: true,
+      },
       orderBy: [{ prompt: { position: "asc" } }, { model: { name: "asc" } }],
       skip: page.skip,
       take: page.take,

@@ -21,7 +21,9 @@ export const projectsRouter = router({
     isDemo: ctx.project.isDemo,
     role: ctx.membership.role,
   })),
-  create: adminProcedure.input(createProjectInput).mutation(({ ctx, input }) => createProject(ctx.db, ctx.user.id, input)),
+  create: adminProcedure
+    .input(createProjectInput)
+    .mutation(({ ctx, input }) => createProject(ctx.db, ctx.user.id, input)),
 });
 
 export const membersRouter = router({
@@ -31,7 +33,9 @@ export const membersRouter = router({
     .mutation(({ ctx, input }) => addMember(ctx.db, ctx.user.id, ctx.project.id, input)),
   changeRole: projectProcedure("owner")
     .input(z.object({ userId: z.string(), role: roleSchema }))
-    .mutation(({ ctx, input }) => changeMemberRole(ctx.db, ctx.user.id, ctx.project.id, input.userId, input.role)),
+    .mutation(({ ctx, input }) =>
+      changeMemberRole(ctx.db, ctx.user.id, ctx.project.id, input.userId, input.role),
+    ),
   remove: projectProcedure("owner")
     .input(z.object({ userId: z.string() }))
     .mutation(({ ctx, input }) => removeMember(ctx.db, ctx.user.id, ctx.project.id, input.userId)),

@@ -48,7 +48,10 @@ export async function createProject(db: Db, userId: string, input: z.input<typeo
   const data = createProjectInput.parse(input);
   const slug = data.slug ?? slugify(data.name);
   if (await db.project.findUnique({ where: { slug } })) {
-    throw new TRPCError({ code: "CONFLICT", message: `A project with the address "${slug}" already exists.` });
+    throw new TRPCError({
+      code: "CONFLICT",
+      message: `A project with the address "${slug}" already exists.`,
+    });
   }
   const project = await db.project.create({
     data: {
@@ -58,7 +61,13 @@ export async function createProject(db: Db, userId: string, input: z.input<typeo
       memberships: { create: { userId, role: "owner" } },
     },
   });
-  await writeAudit(db, { projectId: project.id, actorUserId: userId, action: "project.create", targetType: "project", targetId: project.id });
+  await writeAudit(db, {
+    projectId: project.id,
+    actorUserId: userId,
+    action: "project.create",
+    targetType: "project",
+    targetId: project.id,
+  });
   return { slug: project.slug, name: project.name };
 }
 
@@ -78,10 +87,21 @@ export async function listMembers(db: Db, projectId: string) {
     include: { user: { select: { id: true, email: true, name: true } } },
     orderBy: { createdAt: "asc" },
   });
-  return rows.map((m) => ({ userId: m.user.id, email: m.user.email, name: m.user.name, role: m.role, since: m.createdAt }));
+  return rows.map((m) => ({
+    userId: m.user.id,
+    email: m.user.email,
+    name: m.user.name,
+    role: m.role,
+    since: m.createdAt,
+  }));
 }
 
-export async function addMember(db: Db, actorId: string, projectId: string, input: z.input<typeof addMemberInput>) {
+export async function addMember(
+  db: Db,
+  actorId: string,
+  projectId: string,
+  input: z.input<typeof addMemberInput>,
+) {
   const data = addMemberInput.parse(input);
   let user = await db.user.findUnique({ where: { email: data.email } });
   if (!user) {
@@ -93,10 +113,19 @@ export async function addMember(db: Db, actorId: string, projectId: string, inpu
     }
     user = await createUser(db, { email: data.email, name: data.name || undefined, password: data.password });
   }
-  const existing = await db.membership.findUnique({ where: { projectId_userId: { projectId, userId: user.id } } });
+  const existing = await db.membership.findUnique({
+    where: { projectId_userId: { projectId, userId: user.id } },
+  });
   if (existing) throw new TRPCError({ code: "CONFLICT", message: `${data.email} is already a member.` });
   await db.membership.create({ data: { projectId, userId: user.id, role: data.role } });
-  await writeAudit(db, { projectId, actorUserId: actorId, action: "member.add", targetType: "user", targetId: user.id, data: { role: data.role } });
+  await writeAudit(db, {
+    projectId,
+    actorUserId: actorId,
+    action: "member.add",
+    targetType: "user",
+    targetId: user.id,
+    data: { role: data.role },
+  });
   return { userId: user.id };
 }
 
@@ -105,18 +134,38 @@ async function assertNotLastOwner(db: Db, projectId: string, userId: string, nex
   if (!m) throw new TRPCError({ code: "NOT_FOUND", message: "That person is not a member." });
   if (m.role === "owner" && nextRole !== "owner") {
     const owners = await db.membership.count({ where: { projectId, role: "owner" } });
-    if (owners <= 1) throw new TRPCError({ code: "BAD_REQUEST", message: "A project needs at least one owner." });
+    if (owners <= 1)
+      throw new TRPCError({ code: "BAD_REQUEST", message: "A project needs at least one owner." });
   }
 }
 
-export async function changeMemberRole(db: Db, actorId: string, projectId: string, userId: string, role: ProjectRole) {
+export async function changeMemberRole(
+  db: Db,
+  actorId: string,
+  projectId: string,
+  userId: string,
+  role: ProjectRole,
+) {
   await assertNotLastOwner(db, projectId, userId, role);
   await db.membership.update({ where: { projectId_userId: { projectId, userId } }, data: { role } });
-  await writeAudit(db, { projectId, actorUserId: actorId, action: "member.role", targetType: "user", targetId: userId, data: { role } });
+  await writeAudit(db, {
+    projectId,
+    actorUserId: actorId,
+    action: "member.role",
+    targetType: "user",
+    targetId: userId,
+    data: { role },
+  });
 }
 
 export async function removeMember(db: Db, actorId: string, projectId: string, userId: string) {
   await assertNotLastOwner(db, projectId, userId, null);
   await db.membership.delete({ where: { projectId_userId: { projectId, userId } } });
-  await writeAudit(db, { projectId, actorUserId: actorId, action: "member.remove", targetType: "user", targetId: userId });
+  await writeAudit(db, {
+    projectId,
+    actorUserId: actorId,
+    action: "member.remove",
+    targetType: "user",
+    targetId: userId,
+  });
 }

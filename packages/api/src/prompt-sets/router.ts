@@ -5,7 +5,13 @@ import { createPromptSet, createPromptSetInput, listPrompts, listPromptSets } fr
 export const promptSetsRouter = router({
   list: projectProcedure("curator").query(({ ctx }) => listPromptSets(ctx.db, ctx.project.id)),
   prompts: projectProcedure("curator")
-    .input(z.object({ promptSetId: z.string(), skip: z.number().int().min(0).default(0), take: z.number().int().min(1).max(500).default(100) }))
+    .input(
+      z.object({
+        promptSetId: z.string(),
+        skip: z.number().int().min(0).default(0),
+        take: z.number().int().min(1).max(500).default(100),
+      }),
+    )
     .query(({ ctx, input }) => listPrompts(ctx.db, ctx.project.id, input.promptSetId, input)),
   create: projectProcedure("curator")
     .input(createPromptSetInput)

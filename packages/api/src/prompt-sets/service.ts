@@ -21,10 +21,20 @@ export async function listPromptSets(db: Db, projectId: string) {
     orderBy: { createdAt: "asc" },
     include: { _count: { select: { prompts: true } } },
   });
-  return sets.map((s) => ({ id: s.id, name: s.name, description: s.description, createdAt: s.createdAt, promptCount: s._count.prompts }));
+  return sets.map((s) => ({
+    id: s.id,
+    name: s.name,
+    description: s.description,
+    createdAt: s.createdAt,
+    promptCount: s._count.prompts,
+  }));
 }
 
-export async function createPromptSet(db: Db, projectId: string, input: z.input<typeof createPromptSetInput>) {
+export async function createPromptSet(
+  db: Db,
+  projectId: string,
+  input: z.input<typeof createPromptSetInput>,
+) {
   const data = createPromptSetInput.parse(input);
   if (await db.promptSet.findUnique({ where: { projectId_name: { projectId, name: data.name } } })) {
     throw new TRPCError({ code: "CONFLICT", message: `A prompt set named "${data.name}" already exists.` });
@@ -33,7 +43,9 @@ export async function createPromptSet(db: Db, projectId: string, input: z.input<
   const dup = ids.find((id, i) => ids.indexOf(id) !== i);
   if (dup) throw new TRPCError({ code: "BAD_REQUEST", message: `prompt id "${dup}" appears twice` });
   return db.$transaction(async (tx) => {
-    const set = await tx.promptSet.create({ data: { projectId, name: data.name, description: data.description } });
+    const set = await tx.promptSet.create({
+      data: { projectId, name: data.name, description: data.description },
+    });
     await tx.prompt.createMany({
       data: data.prompts.map((p, i) => ({
         promptSetId: set.id,
@@ -48,12 +60,26 @@ export async function createPromptSet(db: Db, projectId: string, input: z.input<
   });
 }
 
-export async function listPrompts(db: Db, projectId: string, promptSetId: string, page: { skip: number; take: number }) {
+export async function listPrompts(
+  db: Db,
+  projectId: string,
+  promptSetId: string,
+  page: { skip: number; take: number },
+) {
   const set = await db.promptSet.findFirst({ where: { id: promptSetId, projectId } });
   if (!set) throw new TRPCError({ code: "NOT_FOUND", message: "Prompt set not found." });
   const [total, prompts] = await Promise.all([
     db.prompt.count({ where: { promptSetId } }),
-    db.prompt.findMany({ where: { promptSetId }, orderBy: { position: "asc" }, skip: page.skip, take: page.take }),
+    db.prompt.findMany({
+      where: { promptSetId },
+      orderBy: { position: "asc" },
+      skip: page.skip,
+      take: page.take,
+    }),
   ]);
-  return { set: { id: set.id, name: set.name }, total, prompts: prompts.map((p) => ({ id: p.id, externalId: p.externalId, text: p.text, tags: p.tags })) };
+  return {
+    set: { id: set.id, name: set.name },
+    total,
+    prompts: prompts.map((p) => ({ id: p.id, externalId: p.externalId, text: p.text, tags: p.tags })),
+  };
 }

@@ -21,7 +21,12 @@ import { error, errorResponse, json } from "./respond";
 /** Uploads above this are refused before they are read (the media package limits pixels too). */
 export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 
-type Route = { method: string; resource: string; role: ProjectRole; run: (ctx: RouteContext) => Promise<Response> };
+type Route = {
+  method: string;
+  resource: string;
+  role: ProjectRole;
+  run: (ctx: RouteContext) => Promise<Response>;
+};
 type RouteContext = { runtime: Runtime; caller: ApiCaller; req: Request };
 
 async function readJson(req: Request): Promise<unknown> {
@@ -50,20 +55,27 @@ const routes: Route[] = [
     resource: "models",
     role: "researcher",
     run: async ({ runtime, caller, req }) =>
-      json(await createModel(runtime.db, caller.project.id, createModelInput.parse(await readJson(req))), 201),
+      json(
+        await createModel(runtime.db, caller.project.id, createModelInput.parse(await readJson(req))),
+        201,
+      ),
   },
   {
     method: "GET",
     resource: "prompt-sets",
     role: "curator",
-    run: async ({ runtime, caller }) => json({ promptSets: await listPromptSets(runtime.db, caller.project.id) }),
+    run: async ({ runtime, caller }) =>
+      json({ promptSets: await listPromptSets(runtime.db, caller.project.id) }),
   },
   {
     method: "POST",
     resource: "prompt-sets",
     role: "curator",
     run: async ({ runtime, caller, req }) =>
-      json(await createPromptSet(runtime.db, caller.project.id, createPromptSetInput.parse(await readJson(req))), 201),
+      json(
+        await createPromptSet(runtime.db, caller.project.id, createPromptSetInput.parse(await readJson(req))),
+        201,
+      ),
   },
   {
     method: "POST",
@@ -71,7 +83,8 @@ const routes: Route[] = [
     role: "curator",
     run: async ({ runtime, caller, req }) => {
       const length = Number(req.headers.get("content-length") ?? 0);
-      if (length > MAX_UPLOAD_BYTES) return error(413, `upload is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);
+      if (length > MAX_UPLOAD_BYTES)
+        return error(413, `upload is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);
       if (!req.headers.get("content-type")?.startsWith("multipart/form-data")) {
         return error(415, "send multipart/form-data with a `file` part");
       }
@@ -116,7 +129,10 @@ export async function handleRestRequest(runtime: Runtime, req: Request): Promise
     const caller = await authenticate(runtime, req);
     if (!caller) return error(401, "missing or invalid API key; send `Authorization: Bearer <key>`");
 
-    const parts = new URL(req.url).pathname.replace(/^\/api\/v1\/?/, "").split("/").filter(Boolean);
+    const parts = new URL(req.url).pathname
+      .replace(/^\/api\/v1\/?/, "")
+      .split("/")
+      .filter(Boolean);
     if (parts.length === 1 && parts[0] === "project" && req.method === "GET") {
       return json({ project: { slug: caller.project.slug, name: caller.project.name }, role: caller.role });
     }

@@ -27,7 +27,8 @@ export function errorResponse(err: unknown): Response {
   if (err instanceof ZodError) {
     return error(400, err.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; "));
   }
-  if (err instanceof TRPCError && STATUS_BY_CODE[err.code]) return error(STATUS_BY_CODE[err.code]!, err.message);
+  if (err instanceof TRPCError && STATUS_BY_CODE[err.code])
+    return error(STATUS_BY_CODE[err.code]!, err.message);
   console.error("REST /api/v1:", err);
   return error(500, "internal error; the server log has details");
 }

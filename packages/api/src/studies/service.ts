@@ -10,10 +10,21 @@ export const createStudyInput = z.object({
 
 export async function listStudies(db: Db, projectId: string) {
   const rows = await db.study.findMany({ where: { projectId }, orderBy: { createdAt: "desc" } });
-  return rows.map((s) => ({ id: s.id, name: s.name, kind: s.kind, status: s.status, createdAt: s.createdAt }));
+  return rows.map((s) => ({
+    id: s.id,
+    name: s.name,
+    kind: s.kind,
+    status: s.status,
+    createdAt: s.createdAt,
+  }));
 }
 
-export async function createStudy(db: Db, actorUserId: string | null, projectId: string, input: z.input<typeof createStudyInput>) {
+export async function createStudy(
+  db: Db,
+  actorUserId: string | null,
+  projectId: string,
+  input: z.input<typeof createStudyInput>,
+) {
   const data = createStudyInput.parse(input);
   const study = await db.study.create({
     data: {
@@ -24,6 +35,12 @@ export async function createStudy(db: Db, actorUserId: string | null, projectId:
       createdById: actorUserId,
     },
   });
-  await writeAudit(db, { projectId, actorUserId, action: "study.create", targetType: "study", targetId: study.id });
+  await writeAudit(db, {
+    projectId,
+    actorUserId,
+    action: "study.create",
+    targetType: "study",
+    targetId: study.id,
+  });
   return { id: study.id, name: study.name, kind: study.kind, status: study.status };
 }

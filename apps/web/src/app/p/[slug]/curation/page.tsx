@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState } from "@/components/empty-state";
-import { NeedsRole } from "@/components/needs-role";
 import { PageHeader } from "@/components/page-header";
 import { roleAtLeast } from "@/components/roles";
 import { linkClass } from "@/components/styles";
-import { openSection } from "../_lib/project";
+import { gateSection } from "../_lib/section-gate";
 import { sectionHref } from "../_lib/sections";
 
 export const metadata: Metadata = { title: "Curation" };
@@ -13,17 +12,8 @@ export const dynamic = "force-dynamic";
 
 export default async function CurationPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { project, section, allowed } = await openSection(slug, "curation");
-  if (!allowed) {
-    return (
-      <NeedsRole
-        section={section.label}
-        role={section.minRole}
-        yourRole={project.role}
-        overviewHref={sectionHref(slug, "overview")}
-      />
-    );
-  }
+  const { denied, project } = await gateSection(slug, "curation");
+  if (denied) return denied;
   return (
     <>
       <PageHeader

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState } from "@/components/empty-state";
-import { NeedsRole } from "@/components/needs-role";
 import { PageHeader } from "@/components/page-header";
 import { linkClass } from "@/components/styles";
-import { openSection } from "../_lib/project";
+import { gateSection } from "../_lib/section-gate";
 import { sectionHref } from "../_lib/sections";
 
 export const metadata: Metadata = { title: "Datasets" };
@@ -12,17 +11,8 @@ export const dynamic = "force-dynamic";
 
 export default async function DatasetsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { project, section, allowed } = await openSection(slug, "datasets");
-  if (!allowed) {
-    return (
-      <NeedsRole
-        section={section.label}
-        role={section.minRole}
-        yourRole={project.role}
-        overviewHref={sectionHref(slug, "overview")}
-      />
-    );
-  }
+  const { denied, project } = await gateSection(slug, "datasets");
+  if (denied) return denied;
   return (
     <>
       <PageHeader

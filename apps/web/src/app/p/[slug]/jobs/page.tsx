@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
 import { jobDefinitions } from "@loupe/jobs";
 import { JobTable } from "@/components/job-table";
-import { NeedsRole } from "@/components/needs-role";
 import { PageHeader } from "@/components/page-header";
 import { VerifyMediaButton } from "@/components/verify-media-button";
-import { openSection } from "../_lib/project";
-import { sectionHref } from "../_lib/sections";
+import { gateSection } from "../_lib/section-gate";
 
 export const metadata: Metadata = { title: "Jobs" };
 export const dynamic = "force-dynamic";
@@ -17,17 +15,8 @@ const TITLES: Record<string, string> = Object.fromEntries(
 
 export default async function JobsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { project, section, allowed } = await openSection(slug, "jobs");
-  if (!allowed) {
-    return (
-      <NeedsRole
-        section={section.label}
-        role={section.minRole}
-        yourRole={project.role}
-        overviewHref={sectionHref(slug, "overview")}
-      />
-    );
-  }
+  const { denied, project } = await gateSection(slug, "jobs");
+  if (denied) return denied;
   return (
     <>
       <PageHeader

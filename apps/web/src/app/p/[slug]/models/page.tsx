@@ -1,27 +1,16 @@
 import type { Metadata } from "next";
 import { AddModelForm } from "@/components/add-model-form";
 import { ModelTable } from "@/components/model-table";
-import { NeedsRole } from "@/components/needs-role";
 import { PageHeader } from "@/components/page-header";
-import { openSection } from "../_lib/project";
-import { sectionHref } from "../_lib/sections";
+import { gateSection } from "../_lib/section-gate";
 
 export const metadata: Metadata = { title: "Models" };
 export const dynamic = "force-dynamic";
 
 export default async function ModelsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { project, section, allowed } = await openSection(slug, "models");
-  if (!allowed) {
-    return (
-      <NeedsRole
-        section={section.label}
-        role={section.minRole}
-        yourRole={project.role}
-        overviewHref={sectionHref(slug, "overview")}
-      />
-    );
-  }
+  const { denied, project } = await gateSection(slug, "models");
+  if (denied) return denied;
   return (
     <>
       <PageHeader

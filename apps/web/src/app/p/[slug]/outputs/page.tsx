@@ -2,12 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState } from "@/components/empty-state";
 import { ModelFilter } from "@/components/model-filter";
-import { NeedsRole } from "@/components/needs-role";
 import { OutputTile } from "@/components/output-tile";
 import { PageHeader } from "@/components/page-header";
 import { Pager, pageFrom } from "@/components/pager";
 import { linkClass } from "@/components/styles";
-import { openSection } from "../_lib/project";
+import { gateSection } from "../_lib/section-gate";
 import { sectionHref } from "../_lib/sections";
 
 export const metadata: Metadata = { title: "Outputs" };
@@ -23,17 +22,8 @@ type Props = {
 export default async function OutputsPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const sp = await searchParams;
-  const { caller, project, section, allowed } = await openSection(slug, "outputs");
-  if (!allowed) {
-    return (
-      <NeedsRole
-        section={section.label}
-        role={section.minRole}
-        yourRole={project.role}
-        overviewHref={sectionHref(slug, "overview")}
-      />
-    );
-  }
+  const { denied, caller, project } = await gateSection(slug, "outputs");
+  if (denied) return denied;
   const models = await caller.models.list({ projectSlug: project.slug });
   const requested = typeof sp.model === "string" ? sp.model : undefined;
   const modelId = models.some((m) => m.id === requested) ? requested : undefined;

@@ -3,10 +3,9 @@ import Link from "next/link";
 import { AddPromptSetForm } from "@/components/add-prompt-set-form";
 import { EmptyState } from "@/components/empty-state";
 import { formatCount, formatDateTime } from "@/components/format";
-import { NeedsRole } from "@/components/needs-role";
 import { PageHeader } from "@/components/page-header";
 import { cardClass, linkClass, tableClass, tdClass, thClass } from "@/components/styles";
-import { openSection } from "../_lib/project";
+import { gateSection } from "../_lib/section-gate";
 import { sectionHref } from "../_lib/sections";
 
 export const metadata: Metadata = { title: "Prompt sets" };
@@ -14,17 +13,8 @@ export const dynamic = "force-dynamic";
 
 export default async function PromptSetsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { caller, project, section, allowed } = await openSection(slug, "prompt-sets");
-  if (!allowed) {
-    return (
-      <NeedsRole
-        section={section.label}
-        role={section.minRole}
-        yourRole={project.role}
-        overviewHref={sectionHref(slug, "overview")}
-      />
-    );
-  }
+  const { denied, caller, project } = await gateSection(slug, "prompt-sets");
+  if (denied) return denied;
   const sets = await caller.promptSets.list({ projectSlug: project.slug });
   const base = sectionHref(project.slug, "prompt-sets");
   return (

@@ -3,27 +3,16 @@ import { AddMemberForm } from "@/components/add-member-form";
 import { ApiKeyList } from "@/components/api-key-list";
 import { CreateApiKeyForm } from "@/components/create-api-key-form";
 import { MemberList } from "@/components/member-list";
-import { NeedsRole } from "@/components/needs-role";
 import { PageHeader } from "@/components/page-header";
-import { openSection } from "../_lib/project";
-import { sectionHref } from "../_lib/sections";
+import { gateSection } from "../_lib/section-gate";
 
 export const metadata: Metadata = { title: "Settings" };
 export const dynamic = "force-dynamic";
 
 export default async function SettingsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { project, user, section, allowed } = await openSection(slug, "settings");
-  if (!allowed) {
-    return (
-      <NeedsRole
-        section={section.label}
-        role={section.minRole}
-        yourRole={project.role}
-        overviewHref={sectionHref(slug, "overview")}
-      />
-    );
-  }
+  const { denied, project, user } = await gateSection(slug, "settings");
+  if (denied) return denied;
   return (
     <>
       <PageHeader

@@ -2,11 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState } from "@/components/empty-state";
 import { formatDateTime } from "@/components/format";
-import { NeedsRole } from "@/components/needs-role";
 import { PageHeader } from "@/components/page-header";
 import { StatusBadge } from "@/components/status-badge";
 import { cardClass, linkClass, tableClass, tdClass, thClass } from "@/components/styles";
-import { openSection } from "../_lib/project";
+import { gateSection } from "../_lib/section-gate";
 import { sectionHref } from "../_lib/sections";
 
 export const metadata: Metadata = { title: "Studies" };
@@ -14,17 +13,8 @@ export const dynamic = "force-dynamic";
 
 export default async function StudiesPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { caller, project, section, allowed } = await openSection(slug, "studies");
-  if (!allowed) {
-    return (
-      <NeedsRole
-        section={section.label}
-        role={section.minRole}
-        yourRole={project.role}
-        overviewHref={sectionHref(slug, "overview")}
-      />
-    );
-  }
+  const { denied, caller, project } = await gateSection(slug, "studies");
+  if (denied) return denied;
   const studies = await caller.studies.list({ projectSlug: project.slug });
   return (
     <>

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { NeedsRole } from "@/components/needs-role";
 import { PageHeader } from "@/components/page-header";
 import { Pager, pageFrom } from "@/components/pager";
 import { cardClass, linkClass, tableClass, tdClass, thClass } from "@/components/styles";
 import { TagList } from "@/components/tag-list";
-import { openSection } from "../../_lib/project";
+import { gateSection } from "../../_lib/section-gate";
 import { sectionHref } from "../../_lib/sections";
 
 export const metadata: Metadata = { title: "Prompts" };
@@ -22,17 +21,8 @@ type Props = {
 export default async function PromptSetPage({ params, searchParams }: Props) {
   const { slug, promptSetId } = await params;
   const page = pageFrom((await searchParams).page);
-  const { caller, project, section, allowed } = await openSection(slug, "prompt-sets");
-  if (!allowed) {
-    return (
-      <NeedsRole
-        section={section.label}
-        role={section.minRole}
-        yourRole={project.role}
-        overviewHref={sectionHref(slug, "overview")}
-      />
-    );
-  }
+  const { denied, caller, project } = await gateSection(slug, "prompt-sets");
+  if (denied) return denied;
   const data = await caller.promptSets
     .prompts({ projectSlug: project.slug, promptSetId, skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE })
     .catch((err: unknown) => {
