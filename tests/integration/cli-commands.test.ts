@@ -83,6 +83,29 @@ describe("loupe commands", () => {
     expect(badRole.output).toMatch(/Allowed choices are rater, reviewer, curator, researcher, owner/);
   });
 
+  it("import prompts reads PartiPrompts' TSV and reports bad rows by line", async () => {
+    const parti = path.resolve(import.meta.dirname, "../../../shared/reference/PartiPrompts.tsv");
+    const r = await runLoupeToEnd(["import", "prompts", parti, "--project", "cli"], env);
+    expect(r.code).toBe(0);
+    expect(r.output.trim()).toBe('imported 1632 prompts into "PartiPrompts" (tsv); 0 rows with errors');
+    const set = await database.db.promptSet.findFirstOrThrow({ where: { name: "PartiPrompts" } });
+    const animals = await database.db.prompt.count({
+      where: { promptSetId: set.id, tags: { has: "Animals" } },
+    });
+    expect(animals).toBe(314);
+
+    const bad = path.join(dataDir, "mixed.jsonl");
+    fs.writeFileSync(bad, '{"prompt":"a cat"}\n{oops\n{"prompt":"a dog","category":"Animals"}\n');
+    const mixed = await runLoupeToEnd(["import", "prompts", bad, "--project", "cli", "--name", "mixed"], env);
+    expect(mixed.code).toBe(0);
+    expect(mixed.output).toContain("line 2: error: not valid JSON");
+    expect(mixed.output).toContain('imported 2 prompts into "mixed" (jsonl); 1 rows with errors');
+
+    const again = await runLoupeToEnd(["import", "prompts", bad, "--project", "cli", "--name", "mixed"], env);
+    expect(again.code).toBe(1);
+    expect(again.output).toMatch(/loupe: A prompt set named "mixed" already exists\./);
+  });
+
   it("worker runs queued jobs from the shared database and stops on Ctrl-C", async () => {
     await migrateJobQueue(database.url);
     const project = await database.db.project.findUniqueOrThrow({ where: { slug: "cli" } });

@@ -9,6 +9,8 @@ const ONE_LINE_ERRORS = new Set([
   "DatabaseUnreachableError",
   "EmbeddedPostgresError",
   "MigrationError",
+  "PromptFileError",
+  "TRPCError",
   "UserExistsError",
   "ZodError",
 ]);

@@ -2,6 +2,7 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import { PROJECT_ROLES } from "@loupe/api";
 import { apiKeyCreateCommand } from "./commands/apikey";
+import { importPromptsCommand } from "./commands/import-prompts";
 import { migrateCommand } from "./commands/migrate";
 import { startCommand } from "./commands/start";
 import { userCreateCommand } from "./commands/user";
@@ -61,6 +62,27 @@ apikey
   )
   .action((opts: { project: string; name: string; role: (typeof PROJECT_ROLES)[number] }) =>
     apiKeyCreateCommand(opts),
+  );
+
+const importCmd = program.command("import").description("bring data into a project");
+importCmd
+  .command("prompts <file>")
+  .description(
+    "create a prompt set from CSV, TSV (PartiPrompts), CSV (Movie Gen Bench), JSONL or one prompt per line",
+  )
+  .requiredOption("--project <slug>", "project slug")
+  .option("--name <name>", "prompt set name (default: the file name)")
+  .addOption(
+    new Option("--format <format>", "file format (default: from the extension)").choices([
+      "csv",
+      "tsv",
+      "jsonl",
+      "txt",
+    ]),
+  )
+  .action(
+    (file: string, opts: { project: string; name?: string; format?: "csv" | "tsv" | "jsonl" | "txt" }) =>
+      importPromptsCommand(file, opts),
   );
 
 try {
