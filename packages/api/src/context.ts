@@ -8,6 +8,8 @@ export type Context = {
   db: Db;
   runtime: Runtime;
   user: SessionUser | null;
+  /** The request's headers (rater sessions are cookies scoped to one study). */
+  headers: Headers;
 };
 
 /** Build the tRPC context from request headers: the session cookie decides who is calling. */
@@ -18,6 +20,7 @@ export async function createContext(runtime: Runtime, headers: Headers): Promise
   return {
     db: runtime.db,
     runtime,
+    headers,
     user: u ? { id: u.id, email: u.email, name: u.name, isAdmin: Boolean(u.isAdmin) } : null,
   };
 }

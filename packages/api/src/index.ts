@@ -6,3 +6,5 @@ export { superjsonLite } from "./transformer";
 export { mediaUrl } from "./media-urls";
 export { hasRole, PROJECT_ROLES } from "./access/roles";
 export { listMyProjects } from "./projects/service";
+export { redeemInvite, InviteError } from "./raters/invites";
+export { raterCookieName } from "./rating/rater-session";

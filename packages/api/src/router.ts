@@ -5,6 +5,7 @@ import { modelsRouter } from "./models/router";
 import { outputsRouter } from "./outputs/router";
 import { membersRouter, projectsRouter } from "./projects/router";
 import { promptSetsRouter } from "./prompt-sets/router";
+import { ratingRouter } from "./rating/router";
 import { studiesRouter } from "./studies/router";
 import { publicProcedure, router } from "./trpc";
 
@@ -17,6 +18,7 @@ export const appRouter = router({
   promptSets: promptSetsRouter,
   outputs: outputsRouter,
   studies: studiesRouter,
+  rating: ratingRouter,
   jobs: jobsRouter,
 });
 

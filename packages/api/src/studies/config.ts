@@ -1,26 +1,103 @@
 /**
- * The shape of Study.config, validated at every write. The pairwise and safety issues extend
- * these schemas (templates, plans, taxonomies); old configs must keep parsing, so new fields
- * get defaults.
+ * The shape of Study.config, validated at every write. Old configs must keep parsing, so every
+ * field added later gets a default.
  */
 import { z } from "zod";
 
+/**
+ * How a rater answers one question:
+ * - `ab-tie-bothbad`: A better / tie / B better / both bad (Imagen 3, Movie Gen);
+ * - `five-point`: A≫B, A>B, tie, B>A, B≫A, stored as -2 … 2 (negative favours A).
+ */
 export const answerScaleSchema = z.enum(["ab-tie-bothbad", "five-point"]);
+export type AnswerScale = z.infer<typeof answerScaleSchema>;
 
 export const axisSchema = z.object({
-  id: z.string().regex(/^[a-z0-9_-]+$/, "use lowercase letters, digits, _ and -"),
+  id: z.string().regex(/^[a-z0-9_-]{1,40}$/, "use up to 40 lowercase letters, digits, _ and -"),
+  /** A short name shown on buttons and in results ("Overall", "Alignment"). */
+  label: z.string().trim().min(1).max(60).optional(),
   question: z.string().trim().min(1).max(500),
   scale: answerScaleSchema.default("ab-tie-bothbad"),
   required: z.boolean().default(true),
 });
+export type Axis = z.infer<typeof axisSchema>;
+
+export const TEMPLATE_IDS = [
+  "side-by-side",
+  "video-ab",
+  "personalization",
+  "inpainting",
+  "restoration",
+  "custom",
+] as const;
+export type TemplateId = (typeof TEMPLATE_IDS)[number];
+
+/** Which model pairs are compared. */
+export const comparisonPlanSchema = z.discriminatedUnion("kind", [
+  /** Every pair of the study's models, on every prompt. */
+  z.object({ kind: z.literal("all-pairs") }),
+  /** Every model against one baseline model. */
+  z.object({ kind: z.literal("baseline"), baselineModelId: z.string().min(1) }),
+  /**
+   * All pairs, then more raters where a pair is still uncertain: once every task has reached the
+   * overlap, the tasks of the least certain pair get one more rater, up to `maxOverlap`.
+   */
+  z.object({ kind: z.literal("adaptive"), maxOverlap: z.number().int().min(1).max(50).default(9) }),
+]);
+export type ComparisonPlan = z.infer<typeof comparisonPlanSchema>;
+
+/** Quality-control thresholds: a rater who crosses one is flagged, or excluded when `action` says so. */
+export const qualityControlSchema = z.object({
+  /** Lowest acceptable share of gold items answered as expected (0–1), judged after `minGoldJudged`. */
+  minGoldAccuracy: z.number().min(0).max(1).nullable().default(null),
+  minGoldJudged: z.number().int().min(1).default(3),
+  /** A judgment faster than this is "too fast". */
+  tooFastSeconds: z.number().min(0).default(2),
+  /** Largest acceptable share of too-fast judgments. */
+  maxTooFastShare: z.number().min(0).max(1).nullable().default(null),
+  /** Largest acceptable share of the same side, or of the same answer (straight-lining). */
+  maxSameAnswerShare: z.number().min(0).max(1).nullable().default(null),
+  /** Lowest acceptable agreement with the other raters' majority on the same tasks. */
+  minAgreement: z.number().min(0).max(1).nullable().default(null),
+  /** Checks only start once a rater has this many judgments. */
+  minJudgments: z.number().int().min(1).default(10),
+  action: z.enum(["flag", "exclude"]).default("flag"),
+});
+export type QualityControl = z.infer<typeof qualityControlSchema>;
 
 export const pairwiseConfigSchema = z.object({
   kind: z.literal("pairwise"),
+  template: z.enum(TEMPLATE_IDS).default("custom"),
+  /** Markdown, shown before the first task and on demand. */
   instructions: z.string().max(20_000).default(""),
-  axes: z.array(axisSchema).min(1, "a study needs at least one question"),
+  axes: z
+    .array(axisSchema)
+    .min(1, "a study needs at least one question")
+    .max(12)
+    .refine((axes) => new Set(axes.map((a) => a.id)).size === axes.length, "axis ids must be unique"),
+  /** Prompt reference roles shown beside the pair (e.g. "subject", "source", "mask"). */
+  referenceRoles: z.array(z.string().min(1).max(40)).max(8).default([]),
   promptSetIds: z.array(z.string()).default([]),
   modelIds: z.array(z.string()).default([]),
+  plan: comparisonPlanSchema.default({ kind: "all-pairs" }),
+  /** Raters per task. */
+  overlap: z.number().int().min(1).max(50).default(3),
+  /** Share of served tasks that are gold items (when the study has any). */
+  goldRatio: z.number().min(0).max(0.5).default(0),
+  /** Most judgments one rater may give (null: no cap). */
+  maxJudgmentsPerRater: z.number().int().min(1).nullable().default(null),
+  /** How long a served task stays reserved for its rater. */
+  leaseSeconds: z
+    .number()
+    .int()
+    .min(30)
+    .max(24 * 3600)
+    .default(600),
+  /** Suggest a break after this many minutes of continuous rating (null: never). */
+  breakEveryMinutes: z.number().int().min(5).max(240).nullable().default(null),
+  qualityControl: qualityControlSchema.default(qualityControlSchema.parse({})),
 });
+export type PairwiseConfig = z.infer<typeof pairwiseConfigSchema>;
 
 export const safetyConfigSchema = z.object({
   kind: z.literal("safety"),

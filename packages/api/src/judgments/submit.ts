@@ -1,0 +1,110 @@
+/**
+ * Submitting a judgment. Append-only and idempotent: the client sends a key per submission, and a
+ * retried request (the network failed after the server committed) gets the first judgment back
+ * instead of adding a second. The judgment, the assignment's completion and the task's count are
+ * one transaction, committed before the response: an acknowledged judgment survives a crash.
+ */
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import type { Db, Prisma, Rater } from "@loupe/db";
+import { AnswerError, raterAnswersSchema, toStoredAnswers } from "../assignments/answers";
+import type { PairwiseConfig } from "../studies/config";
+
+export const submitJudgmentInput = z.object({
+  assignmentId: z.string().min(1).max(100),
+  /** Unique per submission attempt, reused on retry (a UUID from the browser). */
+  idempotencyKey: z.string().min(8).max(100),
+  answers: raterAnswersSchema,
+  /** How long the task was on screen before this submission, measured by the browser. */
+  durationMs: z
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 3600 * 1000)
+    .optional(),
+});
+export type SubmitJudgment = z.infer<typeof submitJudgmentInput>;
+
+export type SubmitResult = { judgmentId: string; duplicate: boolean };
+
+type Outcome = SubmitResult | { error: TRPCError };
+
+export async function submitJudgment(
+  db: Db,
+  rater: Pick<Rater, "id" | "studyId">,
+  config: PairwiseConfig,
+  input: SubmitJudgment,
+): Promise<SubmitResult> {
+  const previous = await db.judgment.findUnique({
+    where: { raterId_idempotencyKey: { raterId: rater.id, idempotencyKey: input.idempotencyKey } },
+    select: { id: true },
+  });
+  if (previous) return { judgmentId: previous.id, duplicate: true };
+
+  const outcome = await db.$transaction(async (tx): Promise<Outcome> => {
+    const locked = await tx.$queryRaw<
+      { id: string; taskId: string; status: string; swapped: boolean; expired: boolean }[]
+    >`
+      SELECT id, "taskId", status::text AS status, swapped, "expiresAt" < now() AS expired
+      FROM "Assignment" WHERE id = ${input.assignmentId} AND "raterId" = ${rater.id}
+      FOR UPDATE`;
+    const assignment = locked[0];
+    if (!assignment) return { error: new TRPCError({ code: "NOT_FOUND", message: "No such task for you." }) };
+    // A concurrent retry of this very submission may have committed while we waited for the lock.
+    const raced = await tx.judgment.findUnique({
+      where: { raterId_idempotencyKey: { raterId: rater.id, idempotencyKey: input.idempotencyKey } },
+      select: { id: true },
+    });
+    if (raced) return { judgmentId: raced.id, duplicate: true };
+    if (assignment.status === "completed")
+      return { error: new TRPCError({ code: "CONFLICT", message: "You already answered this task." }) };
+    if (assignment.status !== "leased" || assignment.expired) {
+      if (assignment.status === "leased") {
+        // Expire it now (the sweep would): the slot goes back to the pool.
+        await tx.assignment.update({ where: { id: assignment.id }, data: { status: "expired" } });
+        await tx.studyTask.update({
+          where: { id: assignment.taskId },
+          data: { activeCount: { decrement: 1 } },
+        });
+      }
+      return {
+        error: new TRPCError({
+          code: "CONFLICT",
+          message: "This task's time ran out and it went back to the pool; your answer was not recorded.",
+        }),
+      };
+    }
+    let answers;
+    try {
+      answers = toStoredAnswers(config.axes, input.answers, assignment.swapped);
+    } catch (err) {
+      if (err instanceof AnswerError)
+        return { error: new TRPCError({ code: "BAD_REQUEST", message: err.message }) };
+      throw err;
+    }
+    const judgment = await tx.judgment.create({
+      data: {
+        studyId: rater.studyId,
+        taskId: assignment.taskId,
+        raterId: rater.id,
+        assignmentId: assignment.id,
+        idempotencyKey: input.idempotencyKey,
+        answers: answers as Prisma.InputJsonObject,
+        swapped: assignment.swapped,
+        durationMs: input.durationMs,
+      },
+      select: { id: true },
+    });
+    await tx.assignment.update({
+      where: { id: assignment.id },
+      data: { status: "completed", completedAt: new Date() },
+    });
+    await tx.studyTask.update({
+      where: { id: assignment.taskId },
+      data: { judgmentCount: { increment: 1 } },
+    });
+    return { judgmentId: judgment.id, duplicate: false };
+  });
+  if ("error" in outcome) throw outcome.error;
+  return outcome;
+}
