@@ -7,7 +7,7 @@
 import crypto from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import type { Db } from "@loupe/db";
+import { Prisma, type Db } from "@loupe/db";
 import { writeAudit } from "../audit/log";
 import { hashRaterToken, newRaterToken } from "../rating/rater-session";
 import { findStudy } from "../studies/service";
@@ -104,8 +104,16 @@ export async function revokeInvite(db: Db, actorUserId: string | null, projectId
   return { id: inviteId, revoked: true };
 }
 
+export type InviteProblem = "invalid" | "inactive" | "worker-id" | "full";
+
 export class InviteError extends Error {
   override name = "InviteError";
+  constructor(
+    readonly problem: InviteProblem,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 /**
@@ -119,37 +127,52 @@ export async function redeemInvite(
   searchParams: URLSearchParams,
 ): Promise<{ studyId: string; sessionToken: string }> {
   const invite = await db.studyInvite.findUnique({ where: { token }, include: { study: true } });
-  if (!invite || invite.revokedAt) throw new InviteError("This invite link is not valid (anymore).");
-  if (invite.study.status !== "active") throw new InviteError("This study is not taking raters right now.");
+  if (!invite || invite.revokedAt)
+    throw new InviteError("invalid", "This invite link is not valid (anymore).");
+  if (invite.study.status !== "active")
+    throw new InviteError("inactive", "This study is not taking raters right now.");
   let externalId: string | null = null;
   if (invite.externalIdParam) {
     externalId = searchParams.get(invite.externalIdParam)?.trim() || null;
     if (!externalId || externalId.length > 200)
-      throw new InviteError(`This link needs your worker id in the "${invite.externalIdParam}" parameter.`);
+      throw new InviteError(
+        "worker-id",
+        `This link needs your worker id in the "${invite.externalIdParam}" parameter.`,
+      );
   }
   const sessionToken = newRaterToken();
   const sessionTokenHash = hashRaterToken(sessionToken);
 
-  return db.$transaction(async (tx) => {
-    if (externalId) {
-      const existing = await tx.rater.findUnique({
-        where: { studyId_externalId: { studyId: invite.studyId, externalId } },
-      });
-      if (existing) {
-        await tx.rater.update({
-          where: { id: existing.id },
-          data: { sessionTokenHash, lastSeenAt: new Date() },
+  const join = () =>
+    db.$transaction(async (tx) => {
+      if (externalId) {
+        const existing = await tx.rater.findUnique({
+          where: { studyId_externalId: { studyId: invite.studyId, externalId } },
         });
-        return { studyId: invite.studyId, sessionToken };
+        if (existing) {
+          await tx.rater.update({
+            where: { id: existing.id },
+            data: { sessionTokenHash, lastSeenAt: new Date() },
+          });
+          return { studyId: invite.studyId, sessionToken };
+        }
       }
-    }
-    const claimed = await tx.$executeRaw`
+      const claimed = await tx.$executeRaw`
       UPDATE "StudyInvite" SET "raterCount" = "raterCount" + 1
       WHERE id = ${invite.id} AND "revokedAt" IS NULL AND ("maxRaters" IS NULL OR "raterCount" < "maxRaters")`;
-    if (claimed === 0) throw new InviteError("This invite link has reached its limit of raters.");
-    await tx.rater.create({
-      data: { studyId: invite.studyId, inviteId: invite.id, externalId, sessionTokenHash },
+      if (claimed === 0) throw new InviteError("full", "This invite link has reached its limit of raters.");
+      await tx.rater.create({
+        data: { studyId: invite.studyId, inviteId: invite.id, externalId, sessionTokenHash },
+      });
+      return { studyId: invite.studyId, sessionToken };
     });
-    return { studyId: invite.studyId, sessionToken };
-  });
+  try {
+    return await join();
+  } catch (err) {
+    // The same worker id opened the link twice at once: the loser's insert hit the unique index
+    // and rolled back (its cap claim too); the retry finds the winner's rater.
+    if (externalId && err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002")
+      return join();
+    throw err;
+  }
 }

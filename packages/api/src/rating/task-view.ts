@@ -15,6 +15,7 @@ export type MediaView = {
   width: number | null;
   height: number | null;
   durationSeconds: number | null;
+  fps: number | null;
 };
 
 export type TaskView = {
@@ -38,6 +39,7 @@ export function mediaView(runtime: Pick<Runtime, "secret">, asset: Asset): Media
     width: asset.width,
     height: asset.height,
     durationSeconds: asset.durationSeconds,
+    fps: asset.fps,
   };
 }
 
