@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect, useRef } from "react";
 import { ANSWER_OPTIONS, type RaterAnswer, type Scale } from "./answer-options";
 
 export type AxisView = { id: string; label: string; question: string; scale: Scale; required: boolean };
@@ -18,8 +19,13 @@ export function AnswerPanel({
   onAnswer: (axisId: string, value: RaterAnswer) => void;
   onFocusAxis: (index: number) => void;
 }) {
+  const panel = useRef<HTMLDivElement>(null);
+  // Keep the question that takes the number keys in view on small screens.
+  useEffect(() => {
+    panel.current?.querySelector('[data-active="true"]')?.scrollIntoView({ block: "nearest" });
+  }, [active]);
   return (
-    <div className="space-y-2">
+    <div ref={panel} className="space-y-2">
       {axes.map((axis, i) => (
         <fieldset
           key={axis.id}

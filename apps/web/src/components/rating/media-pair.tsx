@@ -49,7 +49,7 @@ function ImagePair({ left, right, magnifier }: { left: MediaView; right: MediaVi
               draggable={false}
               onPointerMove={magnifier ? onMove : undefined}
               onPointerLeave={() => setPoint(null)}
-              className={`max-h-[62vh] w-auto max-w-full rounded border border-zinc-200 object-contain dark:border-zinc-800 ${magnifier ? "cursor-crosshair" : ""}`}
+              className={`max-h-[48vh] w-auto max-w-full rounded border border-zinc-200 object-contain dark:border-zinc-800 ${magnifier ? "cursor-crosshair" : ""}`}
             />
             {magnifier && point ? (
               <div
@@ -154,7 +154,7 @@ function VideoPair({
               loop={loop}
               preload="auto"
               aria-label={`${i === 0 ? "Left" : "Right"} video`}
-              className="max-h-[58vh] w-full rounded border border-zinc-200 bg-black object-contain dark:border-zinc-800"
+              className="max-h-[45vh] w-full rounded border border-zinc-200 bg-black object-contain dark:border-zinc-800"
             />
           </figure>
         ))}

@@ -386,7 +386,7 @@ export function RatingApp({ studyId, session }: { studyId: string; session: Sess
 
         {phase === "rating" && task ? (
           <div className="mx-auto flex max-w-[1600px] flex-col gap-3">
-            <section aria-label="Prompt" className="rounded-md bg-zinc-50 px-4 py-3 dark:bg-zinc-900">
+            <section aria-label="Prompt" className="rounded-md bg-zinc-50 px-4 py-2 dark:bg-zinc-900">
               <p className="text-xs font-semibold uppercase tracking-wide text-zinc-500">Prompt</p>
               <p data-testid="prompt" className="mt-1 whitespace-pre-wrap text-lg">
                 {task.prompt}
