@@ -9,7 +9,7 @@
  */
 import fsp from "node:fs/promises";
 import { z } from "zod";
-import { MediaRejectedError } from "./errors";
+import { MediaRejectedError, UnreadableMediaError } from "./errors";
 import { runTool, toolFailure, toolInput } from "./ffmpeg-binaries";
 import {
   assertByteLimit,
@@ -125,7 +125,7 @@ async function runProbe(file: string): Promise<z.infer<typeof probeSchema>> {
     ));
   } catch (err) {
     if ((err as Error).name === "MediaToolMissingError") throw err;
-    throw new MediaRejectedError(`it is not a readable video or audio file (${toolFailure(err)})`);
+    throw new UnreadableMediaError(toolFailure(err));
   }
   let json: unknown;
   try {
@@ -134,7 +134,7 @@ async function runProbe(file: string): Promise<z.infer<typeof probeSchema>> {
     json = null;
   }
   const parsed = probeSchema.safeParse(json);
-  if (!parsed.success) throw new MediaRejectedError("it is not a readable video or audio file");
+  if (!parsed.success) throw new UnreadableMediaError("ffprobe gave no usable answer");
   return parsed.data;
 }
 

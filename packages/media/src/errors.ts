@@ -5,3 +5,14 @@
 export class MediaRejectedError extends Error {
   override name = "MediaRejectedError";
 }
+
+/** The file could not be parsed at all: nothing says what it was meant to be. */
+export class UnreadableMediaError extends MediaRejectedError {
+  override name = "UnreadableMediaError";
+  constructor(
+    readonly detail: string,
+    what = "video or audio file",
+  ) {
+    super(`it is not a readable ${what} (${detail})`);
+  }
+}

@@ -30,7 +30,7 @@ export {
   type ImageLimits,
 } from "./images";
 export { ingestImage, THUMBNAIL_SIZE, type IngestedImage } from "./ingest";
-export { MediaRejectedError } from "./errors";
+export { MediaRejectedError, UnreadableMediaError } from "./errors";
 export {
   DEFAULT_MAX_BYTES,
   DEFAULT_MAX_DURATION_SECONDS,
@@ -40,4 +40,10 @@ export {
 export { probeAv, probeAudio, probeVideo, type AudioInfo, type AvInfo, type VideoInfo } from "./av-probe";
 export { MediaToolMissingError, toolPath } from "./ffmpeg-binaries";
 export { makePoster } from "./poster";
-export { ingestMedia, type IngestedMedia, type MediaInput, type MediaLimits } from "./ingest-media";
+export {
+  ingestMedia,
+  sha256OfInput,
+  type IngestedMedia,
+  type MediaInput,
+  type MediaLimits,
+} from "./ingest-media";

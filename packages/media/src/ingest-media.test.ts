@@ -152,6 +152,16 @@ describe("ingestMedia", () => {
     expect(asset.durationSeconds).toBeCloseTo(1.5, 1);
   });
 
+  it("says a file that is nothing readable could have been any kind, whatever its name", async () => {
+    await expect(ingestMedia(storage, Buffer.from("garbage garbage garbage"))).rejects.toThrow(
+      /^it is not a readable image, video or audio file \(/,
+    );
+    // ffprobe alone would call this an "image2" video because of the extension.
+    await expect(ingestMedia(storage, { path: write("junk.png", Buffer.from("garbage")) })).rejects.toThrow(
+      /^it is not a readable image, video or audio file \(/,
+    );
+  });
+
   it("still takes images through sharp", async () => {
     const png = await sharp({ create: { width: 20, height: 10, channels: 3, background: "#0a0" } })
       .png()

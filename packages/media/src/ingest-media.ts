@@ -5,17 +5,18 @@
  * A rejected file leaves nothing behind in storage.
  */
 import crypto from "node:crypto";
+import fs from "node:fs";
 import fsp from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { probeAv } from "./av-probe";
-import { MediaRejectedError } from "./errors";
+import { MediaRejectedError, UnreadableMediaError } from "./errors";
 import type { ImageLimits } from "./images";
 import { ingestImage, THUMBNAIL_SIZE } from "./ingest";
 import { assertByteLimit, type AvLimits } from "./limits";
 import { makePoster } from "./poster";
 import { sniffKind } from "./sniff";
-import type { MediaStorage } from "./storage";
+import { sha256Hex, type MediaStorage } from "./storage";
 
 /** Byte, pixel and duration limits; each has a default (see av-probe.ts and images.ts). */
 export type MediaLimits = AvLimits & ImageLimits;
@@ -60,13 +61,17 @@ async function readHead(input: MediaInput): Promise<Buffer> {
   }
 }
 
-/** Runs `fn` with the input as a file on disk: the given path, or a private temporary copy of the bytes. */
+/**
+ * Runs `fn` with the input as a file on disk under a private name without an extension: ffprobe
+ * guesses formats from extensions (garbage named .png reads as an "image2 video"), and the type
+ * must come from the content alone. Bytes are written there; a path is linked there.
+ */
 async function withFile<T>(input: MediaInput, fn: (file: string) => Promise<T>): Promise<T> {
-  if (!Buffer.isBuffer(input)) return fn(input.path);
   const dir = await fsp.mkdtemp(path.join(os.tmpdir(), "loupe-media-"));
   try {
     const file = path.join(dir, crypto.randomBytes(8).toString("hex"));
-    await fsp.writeFile(file, input, { mode: 0o600 });
+    if (Buffer.isBuffer(input)) await fsp.writeFile(file, input, { mode: 0o600 });
+    else await fsp.symlink(path.resolve(input.path), file);
     return await fn(file);
   } finally {
     await fsp.rm(dir, { recursive: true, force: true });
@@ -110,7 +115,24 @@ export async function ingestMedia(
   limits: MediaLimits = {},
 ): Promise<IngestedMedia> {
   assertByteLimit(await sizeOf(input), limits);
-  if (sniffKind(await readHead(input)) === "av") return ingestAv(storage, input, limits);
+  if (sniffKind(await readHead(input)) === "av") {
+    try {
+      return await ingestAv(storage, input, limits);
+    } catch (err) {
+      // Not an image by its first bytes and not readable by ffprobe: it could have been anything.
+      if (err instanceof UnreadableMediaError)
+        throw new UnreadableMediaError(err.detail, "image, video or audio file");
+      throw err;
+    }
+  }
   const image = await ingestImage(storage, await readAll(input), limits);
   return { ...image, durationSeconds: null, fps: null };
+}
+
+/** The sha256 of the input without storing it (a file is streamed, not read whole). */
+export async function sha256OfInput(input: MediaInput): Promise<string> {
+  if (Buffer.isBuffer(input)) return sha256Hex(input);
+  const hash = crypto.createHash("sha256");
+  for await (const chunk of fs.createReadStream(input.path)) hash.update(chunk as Buffer);
+  return hash.digest("hex");
 }
