@@ -2,7 +2,8 @@
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeTestMedia } from "@loupe/media/testing";
-import { createTestApp, type TestApp } from "./support/test-app";
+import { handleSessionUpload } from "@loupe/api/rest";
+import { BASE_URL, createTestApp, type TestApp } from "./support/test-app";
 
 let app: TestApp;
 let key: string;
@@ -131,5 +132,41 @@ describe("POST /outputs/import", () => {
     const unknownSet = await post("outputs/import", form);
     expect(unknownSet.status).toBe(404);
     expect((await unknownSet.json()).error).toBe('no prompt set named "nope" in this project');
+  });
+});
+
+describe("the pages' upload route (session, not API key)", () => {
+  const upload = (cookie: string | undefined, headers: Record<string, string> = {}) => {
+    const form = new FormData();
+    form.set("file", blob("a small red boat\nthe moon over a city\n"), "web.txt");
+    return handleSessionUpload(
+      app.runtime,
+      new Request(`${BASE_URL}/api/uploads/eval/prompts`, {
+        method: "POST",
+        body: form,
+        headers: { ...(cookie ? { cookie } : {}), ...headers },
+      }),
+      "eval",
+      "prompts",
+    );
+  };
+
+  it("imports for a signed-in curator and refuses anonymous, cross-site and under-privileged callers", async () => {
+    const admin = await app.signIn("admin@example.test", "correct horse battery");
+    const ok = await upload(admin, { origin: BASE_URL, host: new URL(BASE_URL).host });
+    expect(ok.status).toBe(201);
+    expect(await ok.json()).toMatchObject({ promptSet: { name: "web" }, imported: 2 });
+
+    expect((await upload(undefined)).status).toBe(401);
+    const crossSite = await upload(admin, { origin: "https://evil.example", host: new URL(BASE_URL).host });
+    expect(crossSite.status).toBe(403);
+
+    const rater = await app.userWithSession("rater@example.test");
+    const adminClient = app.trpc(admin);
+    await adminClient.members.add.mutate({ projectSlug: "eval", email: "rater@example.test", role: "rater" });
+    const denied = await upload(rater.cookie);
+    expect(denied.status).toBe(403);
+    const outsider = await app.userWithSession("outsider@example.test");
+    expect((await upload(outsider.cookie)).status).toBe(404);
   });
 });
