@@ -158,7 +158,10 @@ async function checkPackets(file: string): Promise<void> {
   }
 }
 
-function checkDuration(duration: number | null, maxSeconds: number): number {
+/** The duration (format's, else the stream's), refused when unknown or over the limit. */
+function durationWithin(format: { duration?: string }, stream: Stream, limits: AvLimits): number {
+  const duration = durationOf(format, stream);
+  const maxSeconds = limits.maxDurationSeconds ?? DEFAULT_MAX_DURATION_SECONDS;
   if (duration === null) throw new MediaRejectedError("its duration could not be read");
   if (duration > maxSeconds) {
     throw new MediaRejectedError(
@@ -205,10 +208,7 @@ function describeVideo(
   return {
     kind: "video",
     mime: container.mime,
-    durationSeconds: checkDuration(
-      durationOf(probe.format, video),
-      limits.maxDurationSeconds ?? DEFAULT_MAX_DURATION_SECONDS,
-    ),
+    durationSeconds: durationWithin(probe.format, video, limits),
     width,
     height,
     fps: parseRate(video.avg_frame_rate) ?? parseRate(video.r_frame_rate),
@@ -231,10 +231,7 @@ function describeAudio(probe: z.infer<typeof probeSchema>, audio: Stream, limits
   return {
     kind: "audio",
     mime: container.mime,
-    durationSeconds: checkDuration(
-      durationOf(probe.format, audio),
-      limits.maxDurationSeconds ?? DEFAULT_MAX_DURATION_SECONDS,
-    ),
+    durationSeconds: durationWithin(probe.format, audio, limits),
     codec,
   };
 }

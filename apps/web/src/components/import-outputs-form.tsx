@@ -1,9 +1,9 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { postUpload } from "@/lib/upload";
+import { useUpload } from "@/lib/use-upload";
 import { ErrorMessage } from "./error-message";
+import { FileField } from "./file-field";
 import { ImportReportTable, type ImportReportRow } from "./import-report-table";
 import { buttonClass, cardClass, inputClass, labelClass } from "./styles";
 
@@ -27,34 +27,24 @@ export function ImportOutputsForm({
   projectSlug: string;
   promptSets: string[];
 }) {
-  const router = useRouter();
   const [promptSet, setPromptSet] = useState(promptSets[0] ?? "");
   const [manifest, setManifest] = useState<File | null>(null);
   const [files, setFiles] = useState<File[]>([]);
   const [createModels, setCreateModels] = useState(false);
-  const [pending, setPending] = useState(false);
-  const [report, setReport] = useState<OutputImportReport | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const { pending, report, failure, send } = useUpload<OutputImportReport>(
+    projectSlug,
+    "outputs",
+    (r) => r.totals.imported > 0,
+  );
 
-  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+  function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    setPending(true);
-    setReport(null);
-    setFailure(null);
     const form = new FormData();
     form.set("prompt_set", promptSet);
     if (createModels) form.set("create_models", "true");
     if (manifest) form.set("manifest", manifest, manifest.name);
     for (const f of files) form.append(partName(f), f, f.name);
-    try {
-      const result = await postUpload<OutputImportReport>(projectSlug, "outputs", form);
-      setReport(result);
-      if (result.totals.imported > 0) router.refresh();
-    } catch (err) {
-      setFailure((err as Error).message);
-    } finally {
-      setPending(false);
-    }
+    void send(form);
   }
 
   if (promptSets.length === 0) return null;
@@ -87,44 +77,14 @@ export function ImportOutputsForm({
               ))}
             </select>
           </div>
-          <div>
-            <label htmlFor="outputs-folder" className={labelClass}>
-              Folder
-            </label>
-            <input
-              id="outputs-folder"
-              type="file"
-              multiple
-              // Not in React's types: lets the user pick a whole folder (Chromium, Firefox, Safari).
-              {...{ webkitdirectory: "" }}
-              onChange={(e) => setFiles(Array.from(e.target.files ?? []))}
-              className="block w-full text-sm"
-            />
-          </div>
-          <div>
-            <label htmlFor="outputs-files" className={labelClass}>
-              or files
-            </label>
-            <input
-              id="outputs-files"
-              type="file"
-              multiple
-              onChange={(e) => setFiles(Array.from(e.target.files ?? []))}
-              className="block w-full text-sm"
-            />
-          </div>
-          <div>
-            <label htmlFor="outputs-manifest" className={labelClass}>
-              Manifest (optional)
-            </label>
-            <input
-              id="outputs-manifest"
-              type="file"
-              accept=".jsonl,.ndjson,.csv"
-              onChange={(e) => setManifest(e.target.files?.[0] ?? null)}
-              className="block w-full text-sm"
-            />
-          </div>
+          <FileField id="outputs-folder" label="Folder" directory onFiles={setFiles} />
+          <FileField id="outputs-files" label="or files" multiple onFiles={setFiles} />
+          <FileField
+            id="outputs-manifest"
+            label="Manifest (optional)"
+            accept=".jsonl,.ndjson,.csv"
+            onFiles={(picked) => setManifest(picked[0] ?? null)}
+          />
         </div>
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" checked={createModels} onChange={(e) => setCreateModels(e.target.checked)} />

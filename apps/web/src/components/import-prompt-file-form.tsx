@@ -1,9 +1,9 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { postUpload } from "@/lib/upload";
+import { useUpload } from "@/lib/use-upload";
 import { ErrorMessage } from "./error-message";
+import { FileField } from "./file-field";
 import { ImportReportTable } from "./import-report-table";
 import { buttonClass, cardClass, inputClass, labelClass } from "./styles";
 
@@ -27,33 +27,23 @@ const FORMATS = [
 
 /** Create a prompt set from a file, and show what happened to each row. */
 export function ImportPromptFileForm({ projectSlug }: { projectSlug: string }) {
-  const router = useRouter();
   const [file, setFile] = useState<File | null>(null);
   const [name, setName] = useState("");
   const [format, setFormat] = useState("");
-  const [pending, setPending] = useState(false);
-  const [report, setReport] = useState<PromptImportReport | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const { pending, report, failure, send } = useUpload<PromptImportReport>(
+    projectSlug,
+    "prompts",
+    (r) => r.promptSet !== null,
+  );
 
-  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+  function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     if (!file) return;
-    setPending(true);
-    setReport(null);
-    setFailure(null);
     const form = new FormData();
     form.set("file", file, file.name);
     if (name.trim()) form.set("name", name.trim());
     if (format) form.set("format", format);
-    try {
-      const result = await postUpload<PromptImportReport>(projectSlug, "prompts", form);
-      setReport(result);
-      if (result.promptSet) router.refresh();
-    } catch (err) {
-      setFailure((err as Error).message);
-    } finally {
-      setPending(false);
-    }
+    void send(form);
   }
 
   return (
@@ -67,19 +57,13 @@ export function ImportPromptFileForm({ projectSlug }: { projectSlug: string }) {
       </p>
       <form onSubmit={onSubmit} className="mt-4 space-y-3">
         <div className="grid gap-3 sm:grid-cols-3">
-          <div>
-            <label htmlFor="prompt-file" className={labelClass}>
-              Prompt file
-            </label>
-            <input
-              id="prompt-file"
-              type="file"
-              required
-              accept=".csv,.tsv,.jsonl,.ndjson,.txt,text/plain,text/csv"
-              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-              className="block w-full text-sm"
-            />
-          </div>
+          <FileField
+            id="prompt-file"
+            label="Prompt file"
+            required
+            accept=".csv,.tsv,.jsonl,.ndjson,.txt,text/plain,text/csv"
+            onFiles={(files) => setFile(files[0] ?? null)}
+          />
           <div>
             <label htmlFor="prompt-file-name" className={labelClass}>
               Set name (default: the file name)
