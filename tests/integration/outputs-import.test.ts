@@ -3,7 +3,12 @@ import fs from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importOutputs, parseOutputManifest, type OutputImportReport } from "@loupe/api/output-import";
+import {
+  importOutputs,
+  parseOutputManifest,
+  rowsFromFolderPaths,
+  type OutputImportReport,
+} from "@loupe/api/output-import";
 import { makeTestMedia } from "@loupe/media/testing";
 import { createTestApp, type TestApp } from "./support/test-app";
 
@@ -186,6 +191,31 @@ describe("importOutputs", () => {
     expect(r.rows[0]).toMatchObject({ status: "imported", kind: "image" });
     expect(r.createdModels).toEqual(["flux"]);
     expect(await app.db.genModel.findFirst({ where: { projectId, name: "flux" } })).not.toBeNull();
+  });
+
+  it("reads folder names: <prompt_id>_<seed>, unless the whole name is a prompt id", async () => {
+    const set = await app.db.promptSet.findFirstOrThrow({ where: { projectId, name: "bench" } });
+    await app.db.prompt.create({
+      data: { promptSetId: set.id, externalId: "shot_1", position: 9, text: "a shot" },
+    });
+    fs.mkdirSync(path.join(dir, "sdxl"));
+    fs.writeFileSync(path.join(dir, "sdxl", "shot_1.png"), await png("#123"));
+    fs.writeFileSync(path.join(dir, "sdxl", "p4_8.png"), await png("#456"));
+    const folder = rowsFromFolderPaths(["sdxl/shot_1.png", "sdxl/p4_8.png"]);
+    const r = await importOutputs(app.runtime, projectId, {
+      promptSet: "bench",
+      rows: folder.rows,
+      readFile: readFromDir,
+    });
+    expect(r.rows.map((x) => x.status)).toEqual(["imported", "imported"]);
+    const made = await app.db.output.findMany({
+      where: { id: { in: r.rows.map((x) => x.outputId!) } },
+      include: { prompt: true },
+    });
+    expect(made.map((o) => [o.prompt.externalId, o.seed]).sort()).toEqual([
+      ["p4", 8n],
+      ["shot_1", 0n],
+    ]);
   });
 
   it("refuses an unknown prompt set as a whole", async () => {
