@@ -11,7 +11,16 @@ const config: NextConfig = {
     "@loupe/stats",
   ],
   // Native or binary-carrying packages stay as plain Node requires on the server.
-  serverExternalPackages: ["sharp", "pg", "graphile-worker", "@prisma/adapter-pg", "@prisma/client"],
+  serverExternalPackages: [
+    "sharp",
+    "pg",
+    "graphile-worker",
+    "@prisma/adapter-pg",
+    "@prisma/client",
+    // They find their binary next to their own files (__dirname), which bundling would break.
+    "@ffmpeg-installer/ffmpeg",
+    "@ffprobe-installer/ffprobe",
+  ],
   poweredByHeader: false,
   typescript: { ignoreBuildErrors: true }, // `npm run typecheck` checks the whole repo once
   devIndicators: false,

@@ -139,11 +139,13 @@ describe("/api/v1 resources", () => {
   it("refuses a file that is not an image, an unknown prompt, and a missing file, storing nothing", async () => {
     const before = await app.db.asset.count();
     const garbage = await upload(
-      { model: "sdxl-turbo", prompt_set: "parti-mini", prompt_id: "p2" },
+      { model: "sdxl-turbo", prompt_set: "parti-mini", prompt_id: "p2", seed: "5" },
       Buffer.from("not an image"),
     );
     expect(garbage.status).toBe(400);
-    expect((await garbage.json()).error).toMatch(/not a readable image/);
+    expect((await garbage.json()).error).toMatch(
+      /^the file was rejected: it is not a readable image, video or audio file/,
+    );
     const unknown = await upload(
       { model: "sdxl-turbo", prompt_set: "parti-mini", prompt_id: "p9" },
       await png("#00c"),

@@ -8,6 +8,8 @@ const ONE_LINE_ERRORS = new Set([
   "ConfigError",
   "DatabaseUnreachableError",
   "EmbeddedPostgresError",
+  "ManifestError",
+  "MediaToolMissingError",
   "MigrationError",
   "PromptFileError",
   "TRPCError",

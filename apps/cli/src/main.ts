@@ -2,6 +2,7 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import { PROJECT_ROLES } from "@loupe/api";
 import { apiKeyCreateCommand } from "./commands/apikey";
+import { importOutputsCommand, type ImportOutputsCliOptions } from "./commands/import-outputs";
 import { importPromptsCommand } from "./commands/import-prompts";
 import { migrateCommand } from "./commands/migrate";
 import { startCommand } from "./commands/start";
@@ -84,6 +85,17 @@ importCmd
     (file: string, opts: { project: string; name?: string; format?: "csv" | "tsv" | "jsonl" | "txt" }) =>
       importPromptsCommand(file, opts),
   );
+
+importCmd
+  .command("outputs <source>")
+  .description(
+    "import model outputs from a JSONL/CSV manifest (model, prompt_id or prompt, seed, file, params, latency_ms, steps) or a folder laid out as <model>/<prompt_id>[_<seed>].<ext>",
+  )
+  .requiredOption("--project <slug>", "project slug")
+  .requiredOption("--prompt-set <name>", "prompt set the prompt ids and texts refer to")
+  .option("--create-models", "register models the project does not have yet (default: such rows are errors)")
+  .option("--report <file>", "also write the full per-row report as JSON to this file")
+  .action((source: string, opts: ImportOutputsCliOptions) => importOutputsCommand(source, opts));
 
 try {
   await program.parseAsync(process.argv);

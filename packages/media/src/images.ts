@@ -5,6 +5,7 @@
  * back as-is under the MIME type decided here.
  */
 import sharp, { type Metadata } from "sharp";
+import { MediaRejectedError } from "./errors";
 
 /** 100 megapixels: far above any generated image, far below what would exhaust memory. */
 export const DEFAULT_MAX_PIXELS = 100_000_000;
@@ -21,7 +22,7 @@ export type ImageInfo = {
   height: number;
 };
 
-export class ImageRejectedError extends Error {
+export class ImageRejectedError extends MediaRejectedError {
   override name = "ImageRejectedError";
 }
 

@@ -30,3 +30,20 @@ export {
   type ImageLimits,
 } from "./images";
 export { ingestImage, THUMBNAIL_SIZE, type IngestedImage } from "./ingest";
+export { MediaRejectedError, UnreadableMediaError } from "./errors";
+export {
+  DEFAULT_MAX_BYTES,
+  DEFAULT_MAX_DURATION_SECONDS,
+  DEFAULT_MAX_VIDEO_PIXELS,
+  type AvLimits,
+} from "./limits";
+export { probeAv, probeAudio, probeVideo, type AudioInfo, type AvInfo, type VideoInfo } from "./av-probe";
+export { MediaToolMissingError, toolPath } from "./ffmpeg-binaries";
+export { makePoster } from "./poster";
+export {
+  ingestMedia,
+  sha256OfInput,
+  type IngestedMedia,
+  type MediaInput,
+  type MediaLimits,
+} from "./ingest-media";

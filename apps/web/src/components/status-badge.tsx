@@ -9,9 +9,12 @@ const tones: Record<string, string> = {
   paused: "bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-200",
   cancelled: "bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-200",
   archived: "bg-zinc-100 text-zinc-500 dark:bg-zinc-800 dark:text-zinc-400",
+  imported: "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200",
+  duplicate: "bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-200",
+  error: "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-200",
 };
 
-/** A job's or study's status as a coloured word (the word itself carries the meaning). */
+/** A job's, study's or import row's status as a coloured word (the word itself carries the meaning). */
 export function StatusBadge({ status }: { status: string }) {
   return (
     <span

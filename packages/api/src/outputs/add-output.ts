@@ -1,14 +1,12 @@
 /**
- * Adding one model output from uploaded bytes (REST upload now; the importers of the pairwise
- * issue reuse it). The file is validated by decoding it, stored content-addressed, and the
- * output is keyed by (model, prompt, seed, parameters): uploading the same thing twice is a no-op.
+ * Adding one model output from uploaded bytes (REST upload). It is a one-row outputs import, so
+ * validation (image, video or audio), storage and the (model, prompt, seed, parameters) key
+ * behave exactly as in a bulk import: uploading the same thing twice is a no-op.
  */
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { ingestImage } from "@loupe/media";
-import type { Prisma } from "@loupe/db";
 import type { Runtime } from "../runtime";
-import { paramsHash } from "./params-hash";
+import { importOutputs, type ImportErrorCode } from "./import/import-outputs";
 
 export const addOutputInput = z
   .object({
@@ -28,69 +26,39 @@ export const addOutputInput = z
 
 export type AddOutput = z.output<typeof addOutputInput>;
 
+/** Status codes for the row errors a single upload can hit. */
+const CODE_BY_ERROR: Record<ImportErrorCode, TRPCError["code"]> = {
+  invalid_row: "BAD_REQUEST",
+  unknown_model: "NOT_FOUND",
+  unknown_prompt: "NOT_FOUND",
+  missing_file: "BAD_REQUEST",
+  rejected_media: "BAD_REQUEST",
+};
+
+/** One output (image, video or audio): the same code path as a one-row import. */
 export async function addOutput(runtime: Runtime, projectId: string, data: AddOutput, bytes: Buffer) {
-  const { db, storage } = runtime;
-  const model = await db.genModel.findUnique({ where: { projectId_name: { projectId, name: data.model } } });
-  if (!model)
-    throw new TRPCError({
-      code: "NOT_FOUND",
-      message: `no model named "${data.model}" in this project; register it first`,
-    });
-  const set = await db.promptSet.findUnique({
-    where: { projectId_name: { projectId, name: data.promptSet } },
+  const report = await importOutputs(runtime, projectId, {
+    promptSet: data.promptSet,
+    rows: [
+      {
+        line: 1,
+        model: data.model,
+        ...(data.promptId ? { promptId: data.promptId } : { prompt: data.prompt }),
+        seed: data.seed,
+        file: "file",
+        params: data.params,
+        latencyMs: data.latencyMs,
+        steps: data.steps,
+      },
+    ],
+    readFile: async () => bytes,
   });
-  if (!set)
+  const row = report.rows[0]!;
+  if (row.status === "error") {
     throw new TRPCError({
-      code: "NOT_FOUND",
-      message: `no prompt set named "${data.promptSet}" in this project`,
-    });
-  const prompt = await db.prompt.findFirst({
-    where: {
-      promptSetId: set.id,
-      ...(data.promptId ? { externalId: data.promptId } : { text: data.prompt }),
-    },
-  });
-  if (!prompt) {
-    throw new TRPCError({
-      code: "NOT_FOUND",
-      message: data.promptId
-        ? `no prompt with id "${data.promptId}" in "${data.promptSet}"`
-        : `no prompt with exactly that text in "${data.promptSet}"`,
+      code: CODE_BY_ERROR[row.code ?? "invalid_row"],
+      message: row.reason ?? "rejected",
     });
   }
-
-  let asset;
-  try {
-    asset = await ingestImage(storage, bytes);
-  } catch (err) {
-    throw new TRPCError({
-      code: "BAD_REQUEST",
-      message: `the file is not a readable image: ${(err as Error).message}`,
-    });
-  }
-  const assetRow = await db.asset.upsert({
-    where: { sha256: asset.sha256 },
-    update: {},
-    create: { ...asset, bytes: BigInt(asset.bytes) },
-  });
-
-  const key = {
-    modelId: model.id,
-    promptId: prompt.id,
-    seed: data.seed,
-    paramsHash: paramsHash(data.params),
-  };
-  const existing = await db.output.findUnique({ where: { modelId_promptId_seed_paramsHash: key } });
-  if (existing) return { id: existing.id, duplicate: true, sameFile: existing.assetId === assetRow.id };
-  const output = await db.output.create({
-    data: {
-      ...key,
-      projectId,
-      params: data.params as Prisma.InputJsonObject,
-      assetId: assetRow.id,
-      latencyMs: data.latencyMs,
-      steps: data.steps,
-    },
-  });
-  return { id: output.id, duplicate: false, sameFile: true };
+  return { id: row.outputId!, duplicate: row.status === "duplicate", sameFile: row.sameFile ?? true };
 }

@@ -6,7 +6,9 @@
  *   GET  /api/v1/projects/:slug/studies
  *   GET  /api/v1/projects/:slug/models                POST { name, description? }
  *   GET  /api/v1/projects/:slug/prompt-sets           POST { name, description?, prompts: [{ text, externalId?, tags?, metadata? }] }
+ *   POST /api/v1/projects/:slug/prompt-sets/import    multipart: file, name?, format?, description? → per-row report
  *   POST /api/v1/projects/:slug/outputs               multipart: file, model, prompt_set, prompt_id | prompt, seed?, params?, latency_ms?, steps?
+ *   POST /api/v1/projects/:slug/outputs/import        multipart: prompt_set, manifest?, create_models?, files named by path → per-row report
  */
 import type { ProjectRole } from "@loupe/db";
 import { hasRole } from "../access/roles";
@@ -16,10 +18,9 @@ import { createPromptSet, createPromptSetInput, listPromptSets } from "../prompt
 import type { Runtime } from "../runtime";
 import { listStudies } from "../studies/service";
 import { authenticate, type ApiCaller } from "./authenticate";
+import { importOutputsUpload, importPromptsUpload } from "./import-uploads";
 import { error, errorResponse, json } from "./respond";
-
-/** Uploads above this are refused before they are read (the media package limits pixels too). */
-export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
+import { MAX_UPLOAD_BYTES, readUploadForm } from "./upload-form";
 
 type Route = {
   method: string;
@@ -82,19 +83,11 @@ const routes: Route[] = [
     resource: "outputs",
     role: "curator",
     run: async ({ runtime, caller, req }) => {
-      const length = Number(req.headers.get("content-length") ?? 0);
-      if (length > MAX_UPLOAD_BYTES)
-        return error(413, `upload is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);
-      if (!req.headers.get("content-type")?.startsWith("multipart/form-data")) {
-        return error(415, "send multipart/form-data with a `file` part");
-      }
-      const form = await req.formData();
-      const file = form.get("file");
-      if (!(file instanceof Blob)) return error(400, "file: missing (a multipart part named `file`)");
-      const field = (name: string) => {
-        const v = form.get(name);
-        return typeof v === "string" && v !== "" ? v : undefined;
-      };
+      const upload = await readUploadForm(req, MAX_UPLOAD_BYTES);
+      if (upload instanceof Response) return upload;
+      const file = upload.file("file");
+      if (!file) return error(400, "file: missing (a multipart part named `file`)");
+      const field = upload.field;
       let params: unknown = {};
       const rawParams = field("params");
       if (rawParams) {
@@ -122,6 +115,18 @@ const routes: Route[] = [
       return json(result, result.duplicate ? 200 : 201);
     },
   },
+  {
+    method: "POST",
+    resource: "prompt-sets/import",
+    role: "curator",
+    run: ({ runtime, caller, req }) => importPromptsUpload(runtime.db, caller.project.id, req),
+  },
+  {
+    method: "POST",
+    resource: "outputs/import",
+    role: "curator",
+    run: ({ runtime, caller, req }) => importOutputsUpload(runtime, caller.project.id, req),
+  },
 ];
 
 export async function handleRestRequest(runtime: Runtime, req: Request): Promise<Response> {
@@ -136,11 +141,14 @@ export async function handleRestRequest(runtime: Runtime, req: Request): Promise
     if (parts.length === 1 && parts[0] === "project" && req.method === "GET") {
       return json({ project: { slug: caller.project.slug, name: caller.project.name }, role: caller.role });
     }
-    if (parts[0] !== "projects" || parts.length !== 3) return error(404, "no such endpoint; see docs/api.md");
+    if (parts[0] !== "projects" || parts.length < 3 || parts.length > 4) {
+      return error(404, "no such endpoint; see docs/api.md");
+    }
     // Same answer whether the project exists or not: a key learns nothing about other projects.
     if (parts[1] !== caller.project.slug) return error(403, "this API key has no access to that project");
 
-    const candidates = routes.filter((r) => r.resource === parts[2]);
+    const resource = parts.slice(2).join("/");
+    const candidates = routes.filter((r) => r.resource === resource);
     if (candidates.length === 0) return error(404, "no such endpoint; see docs/api.md");
     const route = candidates.find((r) => r.method === req.method);
     if (!route) return error(405, `use ${candidates.map((r) => r.method).join(" or ")}`);

@@ -1,1 +1,2 @@
 export { handleRestRequest } from "./handler";
+export { handleSessionUpload, type UploadKind } from "./session-upload";

@@ -6,12 +6,38 @@ import type { Db } from "@loupe/db";
 import { createPromptSet } from "../service";
 import { parsePromptFile, type PromptFileFormat, type PromptRowError } from "./parse-prompt-file";
 
+/** One row of the file: imported (with its id and text) or an error with its reason. */
+export type PromptImportRow =
+  | { line: number; status: "imported"; externalId: string; prompt: string }
+  | { line: number; status: "error"; reason: string };
+
 export type PromptImportReport = {
   promptSet: { id: string; name: string } | null;
   format: PromptFileFormat;
   imported: number;
   errors: PromptRowError[];
+  /** Every row in file order, for a per-row report. */
+  rows: PromptImportRow[];
 };
+
+function reportRows(
+  prompts: { line: number; externalId: string; text: string }[],
+  errors: PromptRowError[],
+  imported: boolean,
+) {
+  const rows: PromptImportRow[] = [
+    ...(imported
+      ? prompts.map((p) => ({
+          line: p.line,
+          status: "imported" as const,
+          externalId: p.externalId,
+          prompt: p.text,
+        }))
+      : []),
+    ...errors.map((e) => ({ line: e.line, status: "error" as const, reason: e.message })),
+  ];
+  return rows.sort((a, b) => a.line - b.line);
+}
 
 export async function importPromptFile(
   db: Db,
@@ -21,7 +47,13 @@ export async function importPromptFile(
 ): Promise<PromptImportReport> {
   const parsed = parsePromptFile(file.text, { filename: file.filename, format: file.format });
   if (parsed.prompts.length === 0) {
-    return { promptSet: null, format: parsed.format, imported: 0, errors: parsed.errors };
+    return {
+      promptSet: null,
+      format: parsed.format,
+      imported: 0,
+      errors: parsed.errors,
+      rows: reportRows([], parsed.errors, false),
+    };
   }
   const created = await createPromptSet(db, projectId, {
     name: set.name,
@@ -38,5 +70,6 @@ export async function importPromptFile(
     format: parsed.format,
     imported: created.promptCount,
     errors: parsed.errors,
+    rows: reportRows(parsed.prompts, parsed.errors, true),
   };
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState } from "@/components/empty-state";
+import { ImportOutputsForm } from "@/components/import-outputs-form";
 import { ModelFilter } from "@/components/model-filter";
 import { OutputTile } from "@/components/output-tile";
 import { PageHeader } from "@/components/page-header";
@@ -24,7 +25,10 @@ export default async function OutputsPage({ params, searchParams }: Props) {
   const sp = await searchParams;
   const { denied, caller, project } = await gateSection(slug, "outputs");
   if (denied) return denied;
-  const models = await caller.models.list({ projectSlug: project.slug });
+  const [models, promptSets] = await Promise.all([
+    caller.models.list({ projectSlug: project.slug }),
+    caller.promptSets.list({ projectSlug: project.slug }),
+  ]);
   const requested = typeof sp.model === "string" ? sp.model : undefined;
   const modelId = models.some((m) => m.id === requested) ? requested : undefined;
   const page = pageFrom(sp.page);
@@ -40,7 +44,7 @@ export default async function OutputsPage({ params, searchParams }: Props) {
     <>
       <PageHeader
         title="Outputs"
-        description="What the models produced, one tile per output, ordered by prompt. Select a tile to open the original file."
+        description="What the models produced, one tile per output, ordered by prompt. Select an image to open the original; videos and audio play in place."
         actions={
           models.length > 0 ? (
             <ModelFilter
@@ -51,12 +55,13 @@ export default async function OutputsPage({ params, searchParams }: Props) {
           ) : null
         }
       />
+      <ImportOutputsForm projectSlug={project.slug} promptSets={promptSets.map((s) => s.name)} />
       {total === 0 ? (
         <EmptyState title={modelId ? "This model has no outputs yet" : "No outputs yet"}>
           <p>
-            Outputs are uploaded per model and prompt with an API key:{" "}
-            <code>POST /api/v1/projects/{project.slug}/outputs</code> (multipart: file, model, prompt_set,
-            prompt_id). Images get a thumbnail on upload; every file is stored by its sha256.
+            Import them above, with <code>loupe import outputs</code>, or with an API key:{" "}
+            <code>POST /api/v1/projects/{project.slug}/outputs/import</code>. Images get a thumbnail and
+            videos a poster frame; every file is stored by its sha256.
           </p>
           <p>
             First register the model in{" "}

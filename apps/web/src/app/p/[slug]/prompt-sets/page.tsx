@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AddPromptSetForm } from "@/components/add-prompt-set-form";
+import { ImportPromptFileForm } from "@/components/import-prompt-file-form";
 import { EmptyState } from "@/components/empty-state";
 import { formatCount, formatDateTime } from "@/components/format";
 import { PageHeader } from "@/components/page-header";
@@ -26,7 +27,7 @@ export default async function PromptSetsPage({ params }: { params: Promise<{ slu
       <div className="space-y-6">
         {sets.length === 0 ? (
           <EmptyState title="No prompt sets yet">
-            <p>Create one below by pasting prompts, or post a set with an API key to the REST API.</p>
+            <p>Import a prompt file or paste prompts below, or post a set with an API key to the REST API.</p>
           </EmptyState>
         ) : (
           <div className={`${cardClass} overflow-x-auto`}>
@@ -67,6 +68,7 @@ export default async function PromptSetsPage({ params }: { params: Promise<{ slu
             </table>
           </div>
         )}
+        <ImportPromptFileForm projectSlug={project.slug} />
         <AddPromptSetForm projectSlug={project.slug} />
       </div>
     </>
