@@ -26,7 +26,7 @@ export const SCALE_ANSWERS: Record<AnswerScale, readonly { value: GoldAnswer; la
 };
 
 /** How an expected answer reads (unknown values are shown as they are). */
-export function answerLabel(value: GoldAnswer): string {
+export function answerLabel(value: string | number): string {
   for (const answers of Object.values(SCALE_ANSWERS)) {
     const hit = answers.find((a) => a.value === value);
     if (hit) return hit.label;
