@@ -34,7 +34,8 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   forbidOnly: !!process.env.CI,
-  outputDir: path.join(os.tmpdir(), "loupe-e2e-results"),
+  // Per port, so checkouts running e2e side by side do not clear each other's traces.
+  outputDir: path.join(os.tmpdir(), `loupe-e2e-results-${PORT}`),
   use: {
     baseURL: BASE_URL,
     viewport: { width: 1280, height: 720 },
