@@ -11,7 +11,10 @@ export function HourlyChart({ data, now }: { data: { hour: Date; judgments: numb
   const total = hours.reduce((sum, h) => sum + h.judgments, 0);
   return (
     <figure>
-      <ol aria-label="Judgments per hour, last 24 hours" className="flex h-32 items-end gap-1">
+      <ol
+        aria-label="Judgments per hour, last 24 hours"
+        className="flex h-32 items-end gap-1 border-b border-zinc-300 dark:border-zinc-700"
+      >
         {hours.map((h) => {
           const label = `${hourFormat.format(h.start)}: ${formatCount(h.judgments)} judgments`;
           return (

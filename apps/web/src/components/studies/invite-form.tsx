@@ -42,7 +42,7 @@ export function InviteForm({ projectSlug, studyId }: { projectSlug: string; stud
 
   return (
     <form onSubmit={onSubmit} aria-label="Create an invite link" className="space-y-3">
-      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 sm:items-end lg:grid-cols-4">
         <div>
           <label htmlFor="invite-label" className={labelClass}>
             Label

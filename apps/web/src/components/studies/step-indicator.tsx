@@ -1,6 +1,6 @@
 /**
  * Where the researcher is in the wizard: every step by name, the current one marked for screen
- * readers (aria-current="step"); steps already passed can be reopened.
+ * readers (aria-current="step"); steps already passed can be reopened while `onOpen` is given.
  */
 export function StepIndicator({
   steps,
@@ -9,8 +9,9 @@ export function StepIndicator({
 }: {
   steps: readonly string[];
   current: number;
-  onOpen: (step: number) => void;
+  onOpen?: (step: number) => void;
 }) {
+  const open = onOpen; // a const, so the check below still holds inside the click handler
   return (
     <nav aria-label="Wizard steps" className="mb-6">
       <ol className="flex flex-wrap gap-2 text-sm">
@@ -32,10 +33,10 @@ export function StepIndicator({
           );
           return (
             <li key={name} aria-current={state === "current" ? "step" : undefined}>
-              {state === "done" ? (
+              {state === "done" && open ? (
                 <button
                   type="button"
-                  onClick={() => onOpen(i)}
+                  onClick={() => open(i)}
                   className={`rounded-full border px-3 py-1 ${tone}`}
                 >
                   <span className="sr-only">Step {i + 1}: </span>

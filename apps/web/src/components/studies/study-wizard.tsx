@@ -69,7 +69,7 @@ export function StudyWizard({
 
   return (
     <div>
-      <StepIndicator steps={WIZARD_STEPS} current={step} onOpen={locked ? () => undefined : go} />
+      <StepIndicator steps={WIZARD_STEPS} current={step} onOpen={locked ? undefined : go} />
       <section aria-labelledby="wizard-step-title" className={`${cardClass} p-5`}>
         <h2
           id="wizard-step-title"
