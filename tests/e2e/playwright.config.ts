@@ -34,6 +34,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   forbidOnly: !!process.env.CI,
+  // Per port, so checkouts running e2e side by side do not clear each other's traces.
   outputDir: path.join(os.tmpdir(), `loupe-e2e-results-${PORT}`),
   use: {
     baseURL: BASE_URL,

@@ -4,7 +4,7 @@ import { EmptyState } from "@/components/empty-state";
 import { formatDateTime } from "@/components/format";
 import { PageHeader } from "@/components/page-header";
 import { StatusBadge } from "@/components/status-badge";
-import { cardClass, linkClass, tableClass, tdClass, thClass } from "@/components/styles";
+import { buttonClass, cardClass, linkClass, tableClass, tdClass, thClass } from "@/components/styles";
 import { gateSection } from "../_lib/section-gate";
 import { sectionHref } from "../_lib/sections";
 
@@ -16,18 +16,29 @@ export default async function StudiesPage({ params }: { params: Promise<{ slug: 
   const { denied, caller, project } = await gateSection(slug, "studies");
   if (denied) return denied;
   const studies = await caller.studies.list({ projectSlug: project.slug });
+  const studiesHref = sectionHref(project.slug, "studies");
+  const newHref = `${studiesHref}/new`;
   return (
     <>
       <PageHeader
         title="Studies"
         description="Human evaluations: pairwise studies where raters compare two outputs for the same prompt, axis by axis, and safety reviews against a content policy."
+        actions={
+          <Link href={newHref} className={buttonClass}>
+            New study
+          </Link>
+        }
       />
       {studies.length === 0 ? (
         <EmptyState title="No studies yet">
           <p>
-            Studies appear here once they are created with the pairwise-study wizard: pick the models and
-            prompt set to compare, the axes raters judge (e.g. prompt alignment, visual quality), and who
-            rates. Raters then see blinded, randomly placed pairs; their judgments feed the leaderboards.
+            Studies appear here once they are created with the{" "}
+            <Link href={newHref} className={linkClass}>
+              pairwise-study wizard
+            </Link>
+            : pick the models and prompt set to compare, the axes raters judge (e.g. prompt alignment, visual
+            quality), and who rates. Raters then see blinded, randomly placed pairs; their judgments feed the
+            leaderboards.
           </p>
           <p>
             A study needs outputs to compare: check that every model you want to include has them in{" "}
@@ -61,7 +72,9 @@ export default async function StudiesPage({ params }: { params: Promise<{ slug: 
               {studies.map((s) => (
                 <tr key={s.id}>
                   <th scope="row" className={`${tdClass} font-medium`}>
-                    {s.name}
+                    <Link href={`${studiesHref}/${encodeURIComponent(s.id)}`} className={linkClass}>
+                      {s.name}
+                    </Link>
                   </th>
                   <td className={tdClass}>{s.kind}</td>
                   <td className={tdClass}>

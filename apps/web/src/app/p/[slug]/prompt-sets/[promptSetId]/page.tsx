@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/page-header";
 import { Pager, pageFrom } from "@/components/pager";
 import { cardClass, linkClass, tableClass, tdClass, thClass } from "@/components/styles";
 import { TagList } from "@/components/tag-list";
+import { orNotFound } from "../../_lib/or-not-found";
 import { gateSection } from "../../_lib/section-gate";
 import { sectionHref } from "../../_lib/sections";
 
@@ -23,12 +23,14 @@ export default async function PromptSetPage({ params, searchParams }: Props) {
   const page = pageFrom((await searchParams).page);
   const { denied, caller, project } = await gateSection(slug, "prompt-sets");
   if (denied) return denied;
-  const data = await caller.promptSets
-    .prompts({ projectSlug: project.slug, promptSetId, skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE })
-    .catch((err: unknown) => {
-      if (typeof err === "object" && err !== null && "code" in err && err.code === "NOT_FOUND") notFound();
-      throw err;
-    });
+  const data = await orNotFound(
+    caller.promptSets.prompts({
+      projectSlug: project.slug,
+      promptSetId,
+      skip: (page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+    }),
+  );
   const listHref = sectionHref(project.slug, "prompt-sets");
 
   return (
