@@ -136,6 +136,19 @@ describe("/api/v1 resources", () => {
     expect(await app.runtime.storage.has(o.asset.sha256)).toBe(true);
   });
 
+  it("stores the same file uploaded for several outputs at once as one asset, without errors", async () => {
+    const same = await png("#2468ac");
+    const responses = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        upload({ model: "sdxl-turbo", prompt_set: "parti-mini", prompt_id: "p2", seed: String(100 + i) }, same),
+      ),
+    );
+    expect(responses.map((r) => r.status)).toEqual(Array(8).fill(201));
+    const outputs = await app.db.output.findMany({ where: { seed: { gte: 100n, lt: 108n } } });
+    expect(outputs).toHaveLength(8);
+    expect(new Set(outputs.map((o) => o.assetId)).size).toBe(1);
+  });
+
   it("refuses a file that is not an image, an unknown prompt, and a missing file, storing nothing", async () => {
     const before = await app.db.asset.count();
     const garbage = await upload(

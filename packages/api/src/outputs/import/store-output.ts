@@ -53,29 +53,38 @@ export async function storeOutput(
   limits: MediaLimits = {},
 ): Promise<StoredOutput> {
   const media = await ingestMedia(runtime.storage, input, limits);
-  try {
-    const output = await runtime.db.$transaction(async (tx) => {
-      const asset = await tx.asset.upsert({
-        where: { sha256: media.sha256 },
-        update: {},
-        create: { ...media, bytes: BigInt(media.bytes) },
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const output = await runtime.db.$transaction(async (tx) => {
+        const asset = await tx.asset.upsert({
+          where: { sha256: media.sha256 },
+          update: {},
+          create: { ...media, bytes: BigInt(media.bytes) },
+        });
+        return tx.output.create({
+          data: {
+            ...key,
+            projectId,
+            params: fields.params as Prisma.InputJsonObject,
+            assetId: asset.id,
+            latencyMs: fields.latencyMs,
+            steps: fields.steps,
+          },
+        });
       });
-      return tx.output.create({
-        data: {
-          ...key,
-          projectId,
-          params: fields.params as Prisma.InputJsonObject,
-          assetId: asset.id,
-          latencyMs: fields.latencyMs,
-          steps: fields.steps,
-        },
-      });
-    });
-    return { status: "imported", outputId: output.id, kind: media.kind };
-  } catch (err) {
-    if (!isUniqueViolation(err)) throw err;
-    const existing = await findOutput(runtime.db, key);
-    if (!existing) throw err;
-    return { status: "duplicate", outputId: existing.id, sameFile: existing.asset.sha256 === media.sha256 };
+      return { status: "imported", outputId: output.id, kind: media.kind };
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+      const existing = await findOutput(runtime.db, key);
+      if (existing)
+        return {
+          status: "duplicate",
+          outputId: existing.id,
+          sameFile: existing.asset.sha256 === media.sha256,
+        };
+      // The same file was uploaded for another output at the same moment and its Asset row won
+      // the race: the upsert finds it on a second try.
+      if (attempt >= 2) throw err;
+    }
   }
 }
