@@ -103,6 +103,9 @@ it("200 concurrent raters: never past the overlap, never a task twice, nothing l
     expect(t.activeCount).toBe(OVERLAP);
     expect(judgments.filter((j) => j.taskId === t.id)).toHaveLength(OVERLAP);
   }
+  // Each rater's progress counter agrees with their stored judgments.
+  const raterRows = await app.db.rater.findMany({ where: { studyId } });
+  for (const r of raterRows) expect(r.judgmentCount).toBe(judgments.filter((j) => j.raterId === r.id).length);
   const pairs = new Set(judgments.map((j) => `${j.raterId}|${j.taskId}`));
   expect(pairs.size).toBe(judgments.length);
   expect(await app.db.assignment.count({ where: { studyId, status: "leased" } })).toBe(0);

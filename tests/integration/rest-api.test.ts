@@ -140,7 +140,10 @@ describe("/api/v1 resources", () => {
     const same = await png("#2468ac");
     const responses = await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
-        upload({ model: "sdxl-turbo", prompt_set: "parti-mini", prompt_id: "p2", seed: String(100 + i) }, same),
+        upload(
+          { model: "sdxl-turbo", prompt_set: "parti-mini", prompt_id: "p2", seed: String(100 + i) },
+          same,
+        ),
       ),
     );
     expect(responses.map((r) => r.status)).toEqual(Array(8).fill(201));

@@ -29,6 +29,7 @@ CREATE TABLE "Rater" (
     "sessionTokenHash" TEXT,
     "excluded" BOOLEAN NOT NULL DEFAULT false,
     "excludedReason" TEXT,
+    "judgmentCount" INTEGER NOT NULL DEFAULT 0,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "lastSeenAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 

@@ -25,11 +25,73 @@ export const submitJudgmentInput = z.object({
 });
 export type SubmitJudgment = z.infer<typeof submitJudgmentInput>;
 
-export type SubmitResult = { judgmentId: string; duplicate: boolean };
+export type SubmitResult = {
+  judgmentId: string;
+  duplicate: boolean;
+  /** The rater's judgments (not undone) after this submission. */
+  raterJudgments: number;
+};
 
-type Outcome = SubmitResult | { error: TRPCError };
+type Outcome = Omit<SubmitResult, "raterJudgments"> | { error: TRPCError };
 
 export async function submitJudgment(
+  db: Db,
+  rater: Pick<Rater, "id" | "studyId">,
+  config: PairwiseConfig,
+  input: SubmitJudgment,
+): Promise<SubmitResult> {
+  // Validate once (orientation does not change validity), then store in both orientations: the
+  // statement picks the one that matches the assignment, so no read is needed first.
+  let answersAsShown: ReturnType<typeof toStoredAnswers>;
+  let answersSwapped: ReturnType<typeof toStoredAnswers>;
+  try {
+    answersAsShown = toStoredAnswers(config.axes, input.answers, false);
+    answersSwapped = toStoredAnswers(config.axes, input.answers, true);
+  } catch (err) {
+    if (err instanceof AnswerError) throw new TRPCError({ code: "BAD_REQUEST", message: err.message });
+    throw err;
+  }
+
+  // The common case in one statement (one round trip): lock the live lease, insert the judgment
+  // (ON CONFLICT: a retry of a committed submission inserts nothing), complete the assignment and
+  // count it on the task and the rater. Anything unusual returns no row and takes the careful path.
+  const stored = await db.$queryRaw<{ id: string; raterJudgments: number }[]>`
+    WITH a AS (
+      SELECT id, "taskId", swapped FROM "Assignment"
+      WHERE id = ${input.assignmentId} AND "raterId" = ${rater.id} AND status = 'leased' AND "expiresAt" > now()
+      FOR UPDATE
+    ), j AS (
+      INSERT INTO "Judgment" (id, "studyId", "taskId", "raterId", "assignmentId", "idempotencyKey", answers, swapped, "durationMs")
+      SELECT gen_random_uuid()::text, ${rater.studyId}, a."taskId", ${rater.id}, a.id, ${input.idempotencyKey},
+             CASE WHEN a.swapped THEN ${JSON.stringify(answersSwapped)}::jsonb ELSE ${JSON.stringify(answersAsShown)}::jsonb END,
+             a.swapped, ${input.durationMs ?? null}::int
+      FROM a
+      ON CONFLICT ("raterId", "idempotencyKey") DO NOTHING
+      RETURNING id, "taskId", "assignmentId"
+    ), completed AS (
+      UPDATE "Assignment" SET status = 'completed', "completedAt" = now() FROM j WHERE "Assignment".id = j."assignmentId"
+    ), counted AS (
+      UPDATE "StudyTask" SET "judgmentCount" = "StudyTask"."judgmentCount" + 1 FROM j WHERE "StudyTask".id = j."taskId"
+    ), rater AS (
+      UPDATE "Rater" SET "judgmentCount" = "Rater"."judgmentCount" + 1 FROM j WHERE "Rater".id = ${rater.id}
+      RETURNING "Rater"."judgmentCount"
+    )
+    SELECT j.id, (SELECT "judgmentCount" FROM rater) AS "raterJudgments" FROM j`;
+  if (stored[0])
+    return { judgmentId: stored[0].id, duplicate: false, raterJudgments: stored[0].raterJudgments };
+  return submitCarefully(db, rater, config, input);
+}
+
+const raterJudgments = async (db: Db, raterId: string) =>
+  (await db.rater.findUniqueOrThrow({ where: { id: raterId }, select: { judgmentCount: true } }))
+    .judgmentCount;
+
+/**
+ * The same submission, step by step, for everything but the common case: a retry of a stored
+ * judgment, an answered, skipped or expired task, or someone else's assignment — each with its
+ * own clear answer.
+ */
+async function submitCarefully(
   db: Db,
   rater: Pick<Rater, "id" | "studyId">,
   config: PairwiseConfig,
@@ -39,7 +101,8 @@ export async function submitJudgment(
     where: { raterId_idempotencyKey: { raterId: rater.id, idempotencyKey: input.idempotencyKey } },
     select: { id: true },
   });
-  if (previous) return { judgmentId: previous.id, duplicate: true };
+  if (previous)
+    return { judgmentId: previous.id, duplicate: true, raterJudgments: await raterJudgments(db, rater.id) };
 
   const outcome = await db.$transaction(async (tx): Promise<Outcome> => {
     const locked = await tx.$queryRaw<
@@ -106,5 +169,5 @@ export async function submitJudgment(
     return { judgmentId: judgment.id, duplicate: false };
   });
   if ("error" in outcome) throw outcome.error;
-  return outcome;
+  return { ...outcome, raterJudgments: await raterJudgments(db, rater.id) };
 }

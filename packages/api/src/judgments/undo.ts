@@ -37,6 +37,11 @@ export async function undoJudgment(
       },
     });
     await tx.studyTask.update({ where: { id: judgment.taskId }, data: { judgmentCount: { decrement: 1 } } });
+    const counter = await tx.rater.update({
+      where: { id: rater.id },
+      data: { judgmentCount: { decrement: 1 } },
+      select: { judgmentCount: true },
+    });
     return {
       lease: {
         assignmentId: assignment.id,
@@ -45,6 +50,7 @@ export async function undoJudgment(
         expiresAt: assignment.expiresAt,
       },
       previousAnswers: toRaterAnswers(judgment.answers as StoredAnswers, judgment.swapped),
+      raterJudgments: counter.judgmentCount,
     };
   });
 }

@@ -14,6 +14,7 @@ import {
   type Lease,
 } from "../assignments/engine";
 import type { Runtime } from "../runtime";
+import { cachedTaskCount, sweepDue } from "./study-cache";
 import { pairwiseConfigOf } from "../studies/service";
 import { buildTaskView, type TaskView } from "./task-view";
 
@@ -25,18 +26,18 @@ export type NextTaskResult =
   /** Nothing more than the task(s) the rater already holds (answered by a prefetch). */
   | { status: "none"; progress: Progress };
 
-/** Judgments the rater has given and not undone. */
-export async function judgmentsGiven(db: Db, raterId: string): Promise<number> {
-  return db.judgment.count({ where: { raterId, undo: null } });
-}
-
-export async function raterProgress(db: Db, study: Study, raterId: string): Promise<Progress> {
+/**
+ * "n of N": judgments given (the rater's counter, kept by submit and undo) of the tasks a rater
+ * can reach — each task at most once, plus gold items mixed in at the gold ratio, within the cap.
+ */
+export async function raterProgress(
+  db: Db,
+  study: Study,
+  rater: Pick<Rater, "judgmentCount">,
+): Promise<Progress> {
   const config = pairwiseConfigOf(study);
-  const [done, tasks] = await Promise.all([
-    judgmentsGiven(db, raterId),
-    db.studyTask.count({ where: { studyId: study.id, isGold: false } }),
-  ]);
-  // A rater sees each task at most once, plus gold items mixed in at the gold ratio.
+  const tasks = await cachedTaskCount(db, study.id);
+  const done = rater.judgmentCount;
   const reachable = Math.round(tasks / (1 - config.goldRatio));
   const total = config.maxJudgmentsPerRater ? Math.min(config.maxJudgmentsPerRater, reachable) : reachable;
   return { done, total: Math.max(total, done) };
@@ -50,14 +51,14 @@ export async function nextTask(
   const { db } = runtime;
   const { rater, study } = session;
   const config = pairwiseConfigOf(study);
-  const progress = await raterProgress(db, study, rater.id);
+  const progress = await raterProgress(db, study, rater);
   if (study.status !== "active") return { status: "paused", progress };
   const completionCode = async () =>
     rater.inviteId
       ? ((await db.studyInvite.findUnique({ where: { id: rater.inviteId } }))?.completionCode ?? null)
       : null;
 
-  await releaseExpiredLeases(db, study.id);
+  if (sweepDue(study.id)) await releaseExpiredLeases(db, study.id);
   const live = await liveLeases(db, rater.id);
   const resumable = live.find((l) => !exclude.includes(l.assignmentId));
   const show = async (lease: Lease): Promise<NextTaskResult> => ({
@@ -83,7 +84,9 @@ export async function nextTask(
   if (!lease && (await extendUncertainPair(db, study.id, config))) {
     lease = await leaseTask(db, study.id, rater.id, { ...opts, gold: false });
   }
-  await db.rater.update({ where: { id: rater.id }, data: { lastSeenAt: new Date() } });
+  // "Last seen" for the monitor; a minute's precision is plenty and spares a write per request.
+  if (Date.now() - rater.lastSeenAt.getTime() > 60_000)
+    await db.rater.update({ where: { id: rater.id }, data: { lastSeenAt: new Date() } });
   if (lease) return show(lease);
   if (live.length > 0) return { status: "none", progress };
   return { status: "done", progress, completionCode: await completionCode(), reason: "finished" };

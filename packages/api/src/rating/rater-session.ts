@@ -8,6 +8,7 @@ import { TRPCError } from "@trpc/server";
 import type { Db, Rater, Study } from "@loupe/db";
 import { hasRole } from "../access/roles";
 import type { SessionUser } from "../context";
+import { cachedStudy } from "./study-cache";
 
 /** The cookie that carries an external rater's session for one study. */
 export const raterCookieName = (studyId: string) => `loupe_rater_${studyId}`;
@@ -34,7 +35,7 @@ export async function resolveRater(
   headers: Headers,
   user: SessionUser | null,
 ): Promise<RaterSession> {
-  const study = await db.study.findUnique({ where: { id: studyId } });
+  const study = await cachedStudy(db, studyId);
   const denied = () =>
     new TRPCError({ code: "UNAUTHORIZED", message: "Open your invite link again to continue rating." });
   if (!study || study.kind !== "pairwise") throw denied();

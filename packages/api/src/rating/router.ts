@@ -37,7 +37,7 @@ export const ratingRouter = router({
         required: a.required,
       })),
       breakEveryMinutes: config.breakEveryMinutes,
-      progress: await raterProgress(ctx.db, session.study, session.rater.id),
+      progress: await raterProgress(ctx.db, session.study, session.rater),
     };
   }),
 
@@ -46,10 +46,19 @@ export const ratingRouter = router({
     .input(z.object({ exclude: z.array(z.string().max(100)).max(4).default([]) }))
     .mutation(({ ctx, input }) => nextTask(ctx.runtime, ctx.session, input.exclude)),
 
-  submit: raterProcedure.input(submitJudgmentInput).mutation(async ({ ctx, input }) => ({
-    ...(await submitJudgment(ctx.db, ctx.session.rater, ctx.config, input)),
-    progress: await raterProgress(ctx.db, ctx.session.study, ctx.session.rater.id),
-  })),
+  submit: raterProcedure.input(submitJudgmentInput).mutation(async ({ ctx, input }) => {
+    const { judgmentId, duplicate, raterJudgments } = await submitJudgment(
+      ctx.db,
+      ctx.session.rater,
+      ctx.config,
+      input,
+    );
+    return {
+      judgmentId,
+      duplicate,
+      progress: await raterProgress(ctx.db, ctx.session.study, { judgmentCount: raterJudgments }),
+    };
+  }),
 
   skip: raterProcedure
     .input(skipTaskInput)
@@ -58,7 +67,7 @@ export const ratingRouter = router({
   undo: raterProcedure
     .input(z.object({ judgmentId: z.string().min(1).max(100) }))
     .mutation(async ({ ctx, input }) => {
-      const { lease, previousAnswers } = await undoJudgment(
+      const { lease, previousAnswers, raterJudgments } = await undoJudgment(
         ctx.db,
         ctx.session.rater,
         ctx.config,
@@ -66,7 +75,7 @@ export const ratingRouter = router({
       );
       return {
         task: await buildTaskView(ctx.runtime, ctx.db, lease, ctx.config.referenceRoles, previousAnswers),
-        progress: await raterProgress(ctx.db, ctx.session.study, ctx.session.rater.id),
+        progress: await raterProgress(ctx.db, ctx.session.study, { judgmentCount: raterJudgments }),
       };
     }),
 });

@@ -29,7 +29,12 @@ export type TaskView = {
   previousAnswers: Record<string, RaterAnswer> | null;
 };
 
-export function mediaView(runtime: Pick<Runtime, "secret">, asset: Asset): MediaView {
+type AssetFields = Pick<
+  Asset,
+  "kind" | "sha256" | "mime" | "thumbnailSha256" | "width" | "height" | "durationSeconds" | "fps"
+>;
+
+export function mediaView(runtime: Pick<Runtime, "secret">, asset: AssetFields): MediaView {
   return {
     kind: asset.kind,
     url: mediaUrl(runtime, { sha256: asset.sha256, variant: "original", mime: asset.mime }),
@@ -50,26 +55,26 @@ export async function buildTaskView(
   referenceRoles: readonly string[],
   previousAnswers: Record<string, RaterAnswer> | null = null,
 ): Promise<TaskView> {
-  const task = await db.studyTask.findUniqueOrThrow({
-    where: { id: assignment.taskId },
-    select: {
-      prompt: {
-        select: {
-          text: true,
-          references: {
-            where: { role: { in: [...referenceRoles] } },
-            orderBy: [{ role: "asc" }, { position: "asc" }],
-            include: { asset: true },
-          },
-        },
-      },
-      outputA: { select: { asset: true } },
-      outputB: { select: { asset: true } },
-    },
-  });
-  const a = mediaView(runtime, task.outputA.asset);
-  const b = mediaView(runtime, task.outputB.asset);
-  const references = task.prompt.references
+  // One query for the pair (this runs on every task served), a second only for reference media.
+  const rows = await db.$queryRaw<{ prompt: string; promptId: string; a: AssetFields; b: AssetFields }[]>`
+    SELECT p.text AS prompt, p.id AS "promptId", to_jsonb(a) AS a, to_jsonb(b) AS b
+    FROM "StudyTask" t
+    JOIN "Prompt" p ON p.id = t."promptId"
+    JOIN "Output" oa ON oa.id = t."outputAId" JOIN "Asset" a ON a.id = oa."assetId"
+    JOIN "Output" ob ON ob.id = t."outputBId" JOIN "Asset" b ON b.id = ob."assetId"
+    WHERE t.id = ${assignment.taskId}`;
+  const task = rows[0];
+  if (!task) throw new Error(`task ${assignment.taskId} not found`);
+  const a = mediaView(runtime, task.a);
+  const b = mediaView(runtime, task.b);
+  const refs =
+    referenceRoles.length === 0
+      ? []
+      : await db.promptReference.findMany({
+          where: { promptId: task.promptId, role: { in: [...referenceRoles] } },
+          include: { asset: true },
+        });
+  const references = refs
     .sort(
       (x, y) => referenceRoles.indexOf(x.role) - referenceRoles.indexOf(y.role) || x.position - y.position,
     )
@@ -77,7 +82,7 @@ export async function buildTaskView(
   return {
     assignmentId: assignment.assignmentId,
     expiresAt: assignment.expiresAt,
-    prompt: task.prompt.text,
+    prompt: task.prompt,
     left: assignment.swapped ? b : a,
     right: assignment.swapped ? a : b,
     references,
