@@ -1,7 +1,8 @@
 /**
  * The researcher's side of a pairwise study: the wizard creates and launches a study on the demo
  * project, then the study page makes an invite link and a gold item, and the monitor shows the
- * (still empty) progress. One page carries the session through the steps, in order.
+ * progress; two external raters then open the invite link and rate with the keyboard only while
+ * the monitor updates itself. One page carries the researcher's session through the steps, in order.
  */
 import { expect, test, type Page } from "@playwright/test";
 import { ADMIN_EMAIL, ADMIN_PASSWORD, BASE_URL } from "./support/env";
@@ -14,6 +15,7 @@ const MODELS = ["demo-sharp-v2", "demo-soft-v1"];
 
 let page: Page;
 let tasks = 0;
+let inviteUrl = "";
 
 test.beforeAll(async ({ browser }) => {
   page = await browser.newPage();
@@ -154,6 +156,7 @@ test("an invite link is created and its full URL shown", async () => {
   const url = row.getByRole("textbox", { name: "Invite link Prolific batch 1" });
   const escaped = BASE_URL.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
   await expect(url).toHaveValue(new RegExp(`^${escaped}/i/[A-Za-z0-9_-]{20,}\\?PROLIFIC_PID=`));
+  inviteUrl = (await url.inputValue()).split("?")[0]!;
   await expect(row).toContainText("0 / 5");
   await expect(row.getByRole("cell").nth(2)).toHaveText(/^[0-9A-F]{10}$/); // the generated completion code
 });
@@ -209,4 +212,40 @@ test("the study is paused and resumed from its header", async () => {
   await main().getByRole("button", { name: "Resume" }).click();
   await expect(main().getByText("active", { exact: true })).toBeVisible();
   await expect(main().getByRole("button", { name: "Pause" })).toBeVisible();
+});
+
+test("two raters open the invite link, rate with the keyboard only, and the monitor updates live", async ({
+  browser,
+}) => {
+  // The monitor stays open on the researcher's page; it refreshes itself.
+  await page.getByRole("navigation", { name: "Study views" }).getByRole("link", { name: "Monitor" }).click();
+  await expect(main()).toContainText("No raters yet");
+  const totals = page.getByTestId("monitor-totals");
+  await expect(totals).toContainText("0 judgments");
+
+  for (const worker of ["alice", "bob"]) {
+    const context = await browser.newContext();
+    const rater = await context.newPage();
+    await rater.goto(`${inviteUrl}?PROLIFIC_PID=${worker}`);
+    await expect(rater.getByRole("heading", { name: "Before you start" })).toBeVisible();
+    await expect(rater.getByText("closely")).toBeVisible(); // the researcher's instructions
+    await rater.keyboard.press("Enter");
+    for (let n = 1; n <= 2; n++) {
+      await expect(rater.getByTestId("prompt")).not.toBeEmpty();
+      // Overall, alignment, appeal (A/B/tie scale), then the five-point "Text" question.
+      for (const key of ["1", "3", "2", "4"]) await rater.keyboard.press(key);
+      await rater.keyboard.press("Enter");
+      await expect(rater.getByTestId("progress")).toHaveText(new RegExp(`^${n} of `));
+    }
+    // The rater's page never names the models it compares.
+    for (const model of MODELS) expect(await rater.content()).not.toContain(model);
+    await context.close();
+  }
+
+  const rows = page.getByTestId("rater-row");
+  await expect(rows).toHaveCount(2, { timeout: 15_000 });
+  await expect(rows.filter({ hasText: "alice" })).toContainText("2");
+  await expect(rows.filter({ hasText: "bob" })).toContainText("2");
+  // Four judgments; one may have been the gold item, which has no target and is not in the total.
+  await expect(totals).toContainText(/[34] judgments of/);
 });

@@ -1,87 +1,36 @@
+import ReactMarkdown, { type Components } from "react-markdown";
+
 /**
- * A small, safe Markdown renderer for study instructions: headings, paragraphs, bullet and
- * numbered lists, **bold**, *italic*, `code` and [links](https://…). It builds React elements
- * (never HTML strings), so whatever a researcher writes is shown as text, not executed; links
- * only keep http(s) and mailto targets.
+ * Study instructions rendered from Markdown. react-markdown builds React elements from the syntax
+ * tree: raw HTML in the text is shown as text, never parsed, and its default URL transform drops
+ * `javascript:` and other unsafe link targets — so instructions cannot run anything in a browser.
  */
-import { Fragment, type ReactNode } from "react";
+const components: Components = {
+  h1: ({ children }) => <h3 className="mt-3 text-base font-semibold">{children}</h3>,
+  h2: ({ children }) => <h4 className="mt-3 font-semibold">{children}</h4>,
+  h3: ({ children }) => <h5 className="mt-2 font-semibold">{children}</h5>,
+  p: ({ children }) => <p className="my-2">{children}</p>,
+  ul: ({ children }) => <ul className="my-2 list-disc space-y-1 pl-5">{children}</ul>,
+  ol: ({ children }) => <ol className="my-2 list-decimal space-y-1 pl-5">{children}</ol>,
+  a: ({ children, href }) => (
+    <a
+      href={href}
+      target="_blank"
+      rel="noreferrer noopener"
+      className="text-indigo-700 underline dark:text-indigo-300"
+    >
+      {children}
+    </a>
+  ),
+  code: ({ children }) => (
+    <code className="rounded bg-zinc-100 px-1 font-mono text-xs dark:bg-zinc-800">{children}</code>
+  ),
+};
 
-const INLINE = /(\*\*[^*]+\*\*|\*[^*\s][^*]*\*|`[^`]+`|\[[^\]]+\]\([^)\s]+\))/g;
-
-function inline(text: string, keyPrefix: string): ReactNode[] {
-  return text.split(INLINE).map((part, i) => {
-    const key = `${keyPrefix}-${i}`;
-    if (part.startsWith("**") && part.endsWith("**") && part.length > 4)
-      return <strong key={key}>{part.slice(2, -2)}</strong>;
-    if (part.startsWith("`") && part.endsWith("`") && part.length > 2)
-      return (
-        <code key={key} className="rounded bg-zinc-100 px-1 dark:bg-zinc-800">
-          {part.slice(1, -1)}
-        </code>
-      );
-    const link = /^\[([^\]]+)\]\(([^)\s]+)\)$/.exec(part);
-    if (link) {
-      const href = /^(https?:|mailto:)/i.test(link[2]!) ? link[2] : undefined;
-      return href ? (
-        <a key={key} href={href} target="_blank" rel="noreferrer noopener" className="underline">
-          {link[1]}
-        </a>
-      ) : (
-        <Fragment key={key}>{link[1]}</Fragment>
-      );
-    }
-    if (part.startsWith("*") && part.endsWith("*") && part.length > 2)
-      return <em key={key}>{part.slice(1, -1)}</em>;
-    return <Fragment key={key}>{part}</Fragment>;
-  });
-}
-
-type Block = { kind: "p" | "h" | "ul" | "ol"; lines: string[]; level?: number };
-
-function blocks(source: string): Block[] {
-  const out: Block[] = [];
-  for (const raw of source.replace(/\r\n?/g, "\n").split("\n")) {
-    const line = raw.trimEnd();
-    const last = out[out.length - 1];
-    const heading = /^(#{1,4})\s+(.*)$/.exec(line);
-    const bullet = /^\s*[-*+]\s+(.*)$/.exec(line);
-    const numbered = /^\s*\d+[.)]\s+(.*)$/.exec(line);
-    if (line.trim() === "") out.push({ kind: "p", lines: [] });
-    else if (heading) out.push({ kind: "h", lines: [heading[2]!], level: heading[1]!.length });
-    else if (bullet || numbered) {
-      const kind = bullet ? "ul" : "ol";
-      const item = (bullet ?? numbered)![1]!;
-      if (last?.kind === kind) last.lines.push(item);
-      else out.push({ kind, lines: [item] });
-    } else if (last?.kind === "p") last.lines.push(line.trim());
-    else out.push({ kind: "p", lines: [line.trim()] });
-  }
-  return out.filter((b) => b.lines.length > 0);
-}
-
-export function Markdown({ source, className = "" }: { source: string; className?: string }) {
+export function Markdown({ children }: { children: string }) {
   return (
-    <div className={`space-y-3 text-sm leading-6 ${className}`}>
-      {blocks(source).map((b, i) => {
-        const key = `b${i}`;
-        if (b.kind === "h")
-          return (
-            <p key={key} className={b.level === 1 ? "text-lg font-semibold" : "font-semibold"}>
-              {inline(b.lines[0]!, key)}
-            </p>
-          );
-        if (b.kind === "ul" || b.kind === "ol") {
-          const List = b.kind;
-          return (
-            <List key={key} className={`${b.kind === "ul" ? "list-disc" : "list-decimal"} space-y-1 pl-5`}>
-              {b.lines.map((l, j) => (
-                <li key={j}>{inline(l, `${key}-${j}`)}</li>
-              ))}
-            </List>
-          );
-        }
-        return <p key={key}>{inline(b.lines.join(" "), key)}</p>;
-      })}
+    <div className="text-sm leading-relaxed text-zinc-800 dark:text-zinc-200">
+      <ReactMarkdown components={components}>{children}</ReactMarkdown>
     </div>
   );
 }

@@ -330,10 +330,11 @@ export function RatingApp({ studyId, session }: { studyId: string; session: Sess
             <h1 id="instructions-title" className="text-xl font-semibold">
               Before you start
             </h1>
-            <Markdown
-              source={session.instructions || "Compare the two outputs and answer each question."}
-              className="mt-4"
-            />
+            <div className="mt-4">
+              <Markdown>
+                {session.instructions || "Compare the two outputs and answer each question."}
+              </Markdown>
+            </div>
             <ShortcutList video={session.mediaKind === "video"} />
             <button
               type="button"
@@ -481,7 +482,9 @@ export function RatingApp({ studyId, session }: { studyId: string; session: Sess
         <Dialog title="Shortcuts and instructions" onClose={() => setHelpOpen(false)}>
           <ShortcutList video={session.mediaKind === "video" || isVideo} />
           {session.instructions ? (
-            <Markdown source={session.instructions} className="mt-4 border-t pt-3" />
+            <div className="mt-4 border-t pt-3">
+              <Markdown>{session.instructions}</Markdown>
+            </div>
           ) : null}
         </Dialog>
       ) : null}

@@ -1,5 +1,5 @@
 import { inputClass, labelClass } from "../styles";
-import { Markdown } from "./markdown";
+import { Markdown } from "../markdown";
 
 /** Markdown instructions for raters, with a live preview of what they will read. */
 export function InstructionsEditor({

@@ -4,7 +4,7 @@ import { ConfigSummary } from "@/components/studies/config-summary";
 import { GoldTasks } from "@/components/studies/gold-tasks";
 import { InviteForm } from "@/components/studies/invite-form";
 import { InviteList } from "@/components/studies/invite-list";
-import { Markdown } from "@/components/studies/markdown";
+import { Markdown } from "@/components/markdown";
 import { StudyHeader } from "@/components/studies/study-header";
 import { cardClass } from "@/components/styles";
 import { loadStudy } from "./load-study";
