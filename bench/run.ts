@@ -2,7 +2,8 @@
  * `npm run bench`: runs every benchmark and prints its figures. Record them, with the machine,
  * in docs/benchmarks.md. Benchmarks measure; they never fail a build.
  */
+import { benchRatingThroughput } from "./rating-throughput";
 import { benchStartTime } from "./start-time";
 
-const results = [await benchStartTime()];
+const results = [await benchStartTime(), await benchRatingThroughput()];
 for (const r of results) console.log(`${r.name}: ${r.summary}`);

@@ -9,6 +9,11 @@
  *   POST /api/v1/projects/:slug/prompt-sets/import    multipart: file, name?, format?, description? → per-row report
  *   POST /api/v1/projects/:slug/outputs               multipart: file, model, prompt_set, prompt_id | prompt, seed?, params?, latency_ms?, steps?
  *   POST /api/v1/projects/:slug/outputs/import        multipart: prompt_set, manifest?, create_models?, files named by path → per-row report
+ *   POST /api/v1/projects/:slug/studies               { name, config } (a draft)
+ *   GET  /api/v1/projects/:slug/studies/:id           the study with its config and counts
+ *   POST /api/v1/projects/:slug/studies/:id/launch    → launch report
+ *   POST /api/v1/projects/:slug/studies/:id/invites   { label?, maxRaters?, externalIdParam?, completionCode? }
+ *   GET  /api/v1/projects/:slug/studies/:id/judgments every judgment as flat rows
  */
 import type { ProjectRole } from "@loupe/db";
 import { hasRole } from "../access/roles";
@@ -16,7 +21,10 @@ import { createModel, createModelInput, listModels } from "../models/service";
 import { addOutput, addOutputInput } from "../outputs/add-output";
 import { createPromptSet, createPromptSetInput, listPromptSets } from "../prompt-sets/service";
 import type { Runtime } from "../runtime";
-import { listStudies } from "../studies/service";
+import { createInvite, createInviteInput } from "../raters/invites";
+import { listStudyJudgments } from "../studies/judgments-export";
+import { launchStudy } from "../studies/launch";
+import { createStudy, createStudyInput, getStudy, listStudies } from "../studies/service";
 import { authenticate, type ApiCaller } from "./authenticate";
 import { importOutputsUpload, importPromptsUpload } from "./import-uploads";
 import { error, errorResponse, json } from "./respond";
@@ -24,11 +32,12 @@ import { MAX_UPLOAD_BYTES, readUploadForm } from "./upload-form";
 
 type Route = {
   method: string;
+  /** Path after /projects/:slug/, with `:id` for a path parameter. */
   resource: string;
   role: ProjectRole;
   run: (ctx: RouteContext) => Promise<Response>;
 };
-type RouteContext = { runtime: Runtime; caller: ApiCaller; req: Request };
+type RouteContext = { runtime: Runtime; caller: ApiCaller; req: Request; id: string };
 
 async function readJson(req: Request): Promise<unknown> {
   try {
@@ -39,6 +48,48 @@ async function readJson(req: Request): Promise<unknown> {
 }
 
 const routes: Route[] = [
+  {
+    method: "POST",
+    resource: "studies",
+    role: "researcher",
+    run: async ({ runtime, caller, req }) =>
+      json(
+        await createStudy(runtime.db, null, caller.project.id, createStudyInput.parse(await readJson(req))),
+        201,
+      ),
+  },
+  {
+    method: "GET",
+    resource: "studies/:id",
+    role: "researcher",
+    run: async ({ runtime, caller, id }) => json(await getStudy(runtime.db, caller.project.id, id)),
+  },
+  {
+    method: "POST",
+    resource: "studies/:id/launch",
+    role: "researcher",
+    run: async ({ runtime, caller, id }) => json(await launchStudy(runtime.db, null, caller.project.id, id)),
+  },
+  {
+    method: "POST",
+    resource: "studies/:id/invites",
+    role: "researcher",
+    run: async ({ runtime, caller, req, id }) =>
+      json(
+        await createInvite(runtime.db, null, caller.project.id, {
+          ...createInviteInput.omit({ studyId: true }).parse(await readJson(req)),
+          studyId: id,
+        }),
+        201,
+      ),
+  },
+  {
+    method: "GET",
+    resource: "studies/:id/judgments",
+    role: "researcher",
+    run: async ({ runtime, caller, id }) =>
+      json({ judgments: await listStudyJudgments(runtime.db, caller.project.id, id) }),
+  },
   {
     method: "GET",
     resource: "studies",
@@ -141,19 +192,24 @@ export async function handleRestRequest(runtime: Runtime, req: Request): Promise
     if (parts.length === 1 && parts[0] === "project" && req.method === "GET") {
       return json({ project: { slug: caller.project.slug, name: caller.project.name }, role: caller.role });
     }
-    if (parts[0] !== "projects" || parts.length < 3 || parts.length > 4) {
+    if (parts[0] !== "projects" || parts.length < 3 || parts.length > 5) {
       return error(404, "no such endpoint; see docs/api.md");
     }
     // Same answer whether the project exists or not: a key learns nothing about other projects.
     if (parts[1] !== caller.project.slug) return error(403, "this API key has no access to that project");
 
-    const resource = parts.slice(2).join("/");
-    const candidates = routes.filter((r) => r.resource === resource);
+    // A segment that is not a fixed word of any route is the `:id` parameter.
+    const rest = parts.slice(2);
+    const id = rest[1] ?? "";
+    const candidates = routes.filter((r) => {
+      const pattern = r.resource.split("/");
+      return pattern.length === rest.length && pattern.every((seg, i) => seg === rest[i] || seg === ":id");
+    });
     if (candidates.length === 0) return error(404, "no such endpoint; see docs/api.md");
     const route = candidates.find((r) => r.method === req.method);
     if (!route) return error(405, `use ${candidates.map((r) => r.method).join(" or ")}`);
     if (!hasRole(caller.role, route.role)) return error(403, `this needs a key with the ${route.role} role`);
-    return await route.run({ runtime, caller, req });
+    return await route.run({ runtime, caller, req, id });
   } catch (err) {
     if (err instanceof Error && (err as { status?: number }).status === 400) return error(400, err.message);
     return errorResponse(err);
