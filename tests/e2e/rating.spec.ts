@@ -147,3 +147,35 @@ test("a rater works through the study with the keyboard only and gets the comple
   expect(monitor.raters).toHaveLength(1);
   expect(monitor.raters[0]).toMatchObject({ name: "worker-123", judgments: 3 });
 });
+
+test("a project member with the rater role finds the study on the overview and rates it signed in", async ({
+  browser,
+}) => {
+  const member = { email: "member-rater@e2e.test", password: "member-rater-1" };
+  const api = await apiAs(admin);
+  await api.members.add.mutate({
+    projectSlug: "demo",
+    email: member.email,
+    role: "rater",
+    password: member.password,
+  });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, member.email, member.password);
+  await page.locator('a[href="/p/demo"]').click();
+  const rate = page.getByRole("region", { name: "Rate" });
+  await expect(rate).toContainText(/Pairwise study \d+\s*0 of 3 judged/);
+  // Blind: the overview names no study (names often carry model names).
+  await expect(rate).not.toContainText("Keyboard study");
+  await rate.getByRole("link", { name: "Start rating" }).first().click();
+  await expect(page).toHaveURL(/\/rate\/[0-9a-f-]{36}$/);
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("prompt")).not.toBeEmpty();
+  for (const key of ["3", "3", "3", "Enter"]) await page.keyboard.press(key);
+  await expect(page.getByTestId("progress")).toHaveText("1 of 3");
+  await page.goto("/p/demo");
+  await expect(
+    page.getByRole("region", { name: "Rate" }).getByRole("link", { name: "Continue rating" }),
+  ).toHaveCount(1);
+  await context.close();
+});

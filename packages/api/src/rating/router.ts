@@ -7,7 +7,8 @@ import { z } from "zod";
 import { skipTask, skipTaskInput } from "../assignments/skip";
 import { submitJudgment, submitJudgmentInput } from "../judgments/submit";
 import { undoJudgment } from "../judgments/undo";
-import { publicProcedure, router } from "../trpc";
+import { projectProcedure, publicProcedure, router } from "../trpc";
+import { studiesToRate } from "./member-studies";
 import { pairwiseConfigOf } from "../studies/service";
 import { studyTemplate } from "../studies/templates";
 import { nextTask, raterProgress } from "./next-task";
@@ -22,6 +23,9 @@ const raterProcedure = publicProcedure
   });
 
 export const ratingRouter = router({
+  /** For project members: the studies they can rate now, with their progress (no study names). */
+  myStudies: projectProcedure("rater").query(({ ctx }) => studiesToRate(ctx.db, ctx.project.id, ctx.user.id)),
+
   /** What the rating page needs before the first task: instructions, questions, progress. */
   session: raterProcedure.query(async ({ ctx }) => {
     const { config, session } = ctx;

@@ -1,7 +1,9 @@
+import Link from "next/link";
 import { CountCard } from "@/components/count-card";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { roleAtLeast } from "@/components/roles";
+import { buttonClass, cardClass } from "@/components/styles";
 import { loadProject } from "./_lib/project";
 import { sectionHref } from "./_lib/sections";
 
@@ -14,10 +16,11 @@ export default async function ProjectOverviewPage({ params }: { params: Promise<
   const isResearcher = roleAtLeast(project.role, "researcher");
   const isCurator = roleAtLeast(project.role, "curator");
 
-  const [models, promptSets, studies] = await Promise.all([
+  const [models, promptSets, studies, toRate] = await Promise.all([
     isResearcher ? caller.models.list(input) : null,
     isCurator ? caller.promptSets.list(input) : null,
     isResearcher ? caller.studies.list(input) : null,
+    caller.rating.myStudies(input),
   ]);
 
   const cards = [
@@ -60,6 +63,28 @@ export default async function ProjectOverviewPage({ params }: { params: Promise<
           </>
         }
       />
+      {toRate.length > 0 ? (
+        <section aria-labelledby="rate-title" className={`${cardClass} mb-6 p-5`}>
+          <h2 id="rate-title" className="font-semibold">
+            Rate
+          </h2>
+          <ul className="mt-2 divide-y divide-zinc-100 dark:divide-zinc-800">
+            {toRate.map((s) => (
+              <li key={s.studyId} className="flex items-center justify-between gap-4 py-2 text-sm">
+                <span>
+                  {s.label}
+                  <span className="ml-2 text-zinc-500">
+                    {s.progress.done} of {s.progress.total} judged
+                  </span>
+                </span>
+                <Link href={`/rate/${s.studyId}`} className={buttonClass}>
+                  {s.progress.done > 0 ? "Continue rating" : "Start rating"}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {cards.length > 0 ? (
         <ul aria-label="Project contents" className="grid grid-cols-2 gap-4 lg:grid-cols-4">
           {cards.map((c) => (
@@ -73,7 +98,7 @@ export default async function ProjectOverviewPage({ params }: { params: Promise<
             {project.role === "reviewer"
               ? " and reviewing outputs against the content policy (see Safety)"
               : ""}
-            . Your assignments appear here when a researcher starts a study that includes you.
+            . Studies to rate appear here when a researcher starts one.
           </p>
         </EmptyState>
       )}
