@@ -12,6 +12,7 @@ const ONE_LINE_ERRORS = new Set([
   "MediaToolMissingError",
   "MigrationError",
   "PromptFileError",
+  "ReferenceManifestError",
   "TRPCError",
   "UserExistsError",
   "ZodError",

@@ -3,6 +3,7 @@ import { Command, InvalidArgumentError, Option } from "commander";
 import { PROJECT_ROLES } from "@loupe/api";
 import { apiKeyCreateCommand } from "./commands/apikey";
 import { importOutputsCommand, type ImportOutputsCliOptions } from "./commands/import-outputs";
+import { importReferencesCommand } from "./commands/import-references";
 import { importPromptsCommand } from "./commands/import-prompts";
 import { migrateCommand } from "./commands/migrate";
 import { startCommand } from "./commands/start";
@@ -96,6 +97,17 @@ importCmd
   .option("--create-models", "register models the project does not have yet (default: such rows are errors)")
   .option("--report <file>", "also write the full per-row report as JSON to this file")
   .action((source: string, opts: ImportOutputsCliOptions) => importOutputsCommand(source, opts));
+
+importCmd
+  .command("references <manifest>")
+  .description(
+    "attach reference media to prompts (subject images, inpainting source/mask/exemplar, degraded inputs) from a JSONL/CSV manifest: prompt_id or prompt, role, file, position",
+  )
+  .requiredOption("--project <slug>", "project slug")
+  .requiredOption("--prompt-set <name>", "prompt set the prompt ids and texts refer to")
+  .action((manifest: string, opts: { project: string; promptSet: string }) =>
+    importReferencesCommand(manifest, opts),
+  );
 
 try {
   await program.parseAsync(process.argv);

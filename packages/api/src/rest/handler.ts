@@ -9,6 +9,7 @@
  *   POST /api/v1/projects/:slug/prompt-sets/import    multipart: file, name?, format?, description? → per-row report
  *   POST /api/v1/projects/:slug/outputs               multipart: file, model, prompt_set, prompt_id | prompt, seed?, params?, latency_ms?, steps?
  *   POST /api/v1/projects/:slug/outputs/import        multipart: prompt_set, manifest?, create_models?, files named by path → per-row report
+ *   POST /api/v1/projects/:slug/prompt-sets/references multipart: prompt_set, manifest (prompt_id | prompt, role, file, position?), files named by path
  *   POST /api/v1/projects/:slug/studies               { name, config } (a draft)
  *   GET  /api/v1/projects/:slug/studies/:id           the study with its config and counts
  *   POST /api/v1/projects/:slug/studies/:id/launch    → launch report
@@ -26,7 +27,7 @@ import { listStudyJudgments } from "../studies/judgments-export";
 import { launchStudy } from "../studies/launch";
 import { createStudy, createStudyInput, getStudy, listStudies } from "../studies/service";
 import { authenticate, type ApiCaller } from "./authenticate";
-import { importOutputsUpload, importPromptsUpload } from "./import-uploads";
+import { importOutputsUpload, importPromptsUpload, importReferencesUpload } from "./import-uploads";
 import { error, errorResponse, json } from "./respond";
 import { MAX_UPLOAD_BYTES, readUploadForm } from "./upload-form";
 
@@ -48,6 +49,12 @@ async function readJson(req: Request): Promise<unknown> {
 }
 
 const routes: Route[] = [
+  {
+    method: "POST",
+    resource: "prompt-sets/references",
+    role: "curator",
+    run: ({ runtime, caller, req }) => importReferencesUpload(runtime, caller.project.id, req),
+  },
   {
     method: "POST",
     resource: "studies",

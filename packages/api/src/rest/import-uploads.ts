@@ -6,7 +6,10 @@
  *             and every media file as a further part whose field name is its path: the path the
  *             manifest's `file` column gives, or — without a manifest — `<model>/<prompt_id>[_<seed>].<ext>`.
  *
- * Both answer with the per-row report. The caller has already checked who may import.
+ *   references: prompt_set, manifest (JSONL or CSV: prompt_id | prompt, role, file, position?), and
+ *             every media file as a further part named by its path in the manifest.
+ *
+ * All answer with the per-row report. The caller has already checked who may import.
  */
 import { z } from "zod";
 import type { Db } from "@loupe/db";
@@ -14,6 +17,8 @@ import { importOutputs } from "../outputs/import/import-outputs";
 import { parseOutputManifest } from "../outputs/import/parse-manifest";
 import { rowsFromFolderPaths, stripTopFolder } from "../outputs/import/folder-layout";
 import { importPromptFile } from "../prompt-sets/import/import-prompt-file";
+import { importPromptReferences } from "../prompt-sets/references/import-references";
+import { parseReferenceManifest } from "../prompt-sets/references/parse-reference-manifest";
 import type { Runtime } from "../runtime";
 import { error, json } from "./respond";
 import { MAX_IMPORT_BYTES, readUploadForm } from "./upload-form";
@@ -79,6 +84,34 @@ export async function importOutputsUpload(
     createModels: ["true", "1", "on", "yes"].includes(upload.field("create_models") ?? ""),
     readFile: async (file) => {
       const part = files.get(normalizePath(file)) ?? byStrippedName.get(normalizePath(file));
+      return part ? Buffer.from(await part.arrayBuffer()) : null;
+    },
+  });
+  return json(report);
+}
+
+export async function importReferencesUpload(
+  runtime: Runtime,
+  projectId: string,
+  req: Request,
+): Promise<Response> {
+  const upload = await readUploadForm(req, MAX_IMPORT_BYTES);
+  if (upload instanceof Response) return upload;
+  const promptSet = upload.field("prompt_set");
+  if (!promptSet) return error(400, "prompt_set: missing");
+  const manifest = upload.file("manifest");
+  if (!manifest) return error(400, "manifest: missing (a multipart part named `manifest`)");
+  const files = new Map<string, File>();
+  for (const [name, value] of upload.form.entries()) {
+    if (value instanceof File && name !== "manifest") files.set(normalizePath(name), value);
+  }
+  const parsed = parseReferenceManifest(await manifest.text(), manifest.name || "manifest");
+  const report = await importPromptReferences(runtime, projectId, {
+    promptSet,
+    rows: parsed.rows,
+    parseErrors: parsed.errors,
+    readFile: async (file) => {
+      const part = files.get(normalizePath(file));
       return part ? Buffer.from(await part.arrayBuffer()) : null;
     },
   });

@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import { ManifestError } from "../outputs/import/parse-manifest";
 import { PromptFileError } from "../prompt-sets/import/parse-prompt-file";
+import { ReferenceManifestError } from "../prompt-sets/references/parse-reference-manifest";
 
 export function json(body: unknown, status = 200): Response {
   return new Response(
@@ -30,7 +31,8 @@ export function errorResponse(err: unknown): Response {
     return error(400, err.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; "));
   }
   // A file that cannot be read as a whole (e.g. an unknown CSV column) is the caller's to fix.
-  if (err instanceof ManifestError || err instanceof PromptFileError) return error(400, err.message);
+  if (err instanceof ManifestError || err instanceof PromptFileError || err instanceof ReferenceManifestError)
+    return error(400, err.message);
   if (err instanceof TRPCError && STATUS_BY_CODE[err.code])
     return error(STATUS_BY_CODE[err.code]!, err.message);
   console.error("REST /api/v1:", err);
