@@ -36,8 +36,9 @@ test.beforeAll(async ({ browser }) => {
       template: "side-by-side",
       instructions: template.instructions,
       axes: template.axes,
-      modelIds: models.map((m) => m.id),
-      promptSetIds: sets.map((s) => s.id),
+      // The demo seed's models and prompts (other specs add their own to the demo project).
+      modelIds: models.filter((m) => DEMO_MODELS.includes(m.name)).map((m) => m.id),
+      promptSetIds: sets.filter((s) => s.name === "Demo prompts").map((s) => s.id),
       maxJudgmentsPerRater: 3,
     },
   });
