@@ -7,7 +7,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { apiAs } from "./support/api";
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from "./support/env";
-import { signIn } from "./support/session";
+import { signIn, startRating } from "./support/session";
 
 test.describe.configure({ mode: "serial" });
 
@@ -78,7 +78,7 @@ test("a rater works through the study with the keyboard only and gets the comple
   await expect(page.getByRole("heading", { name: "Before you start" })).toBeVisible();
   await expect(page.getByText("Which image would you rather have")).toBeVisible(); // instructions' Markdown
   await expect(page.getByTestId("progress")).toHaveText("0 of 3");
-  await page.keyboard.press("Enter");
+  await startRating(page);
 
   // Task 1: answer the three questions with 1 / 3 / 2 and submit.
   await expect(page.getByTestId("prompt")).not.toBeEmpty();
@@ -170,7 +170,7 @@ test("a project member with the rater role finds the study on the overview and r
   await expect(rate).not.toContainText("Keyboard study");
   await rate.getByRole("link", { name: "Start rating" }).first().click();
   await expect(page).toHaveURL(/\/rate\/[0-9a-f-]{36}$/);
-  await page.keyboard.press("Enter");
+  await startRating(page);
   await expect(page.getByTestId("prompt")).not.toBeEmpty();
   for (const key of ["3", "3", "3", "Enter"]) await page.keyboard.press(key);
   await expect(page.getByTestId("progress")).toHaveText("1 of 3");

@@ -6,7 +6,7 @@
  */
 import { expect, test, type Page } from "@playwright/test";
 import { ADMIN_EMAIL, ADMIN_PASSWORD, BASE_URL } from "./support/env";
-import { openSection, signIn } from "./support/session";
+import { openSection, signIn, startRating } from "./support/session";
 
 test.describe.configure({ mode: "serial" });
 
@@ -229,7 +229,7 @@ test("two raters open the invite link, rate with the keyboard only, and the moni
     await rater.goto(`${inviteUrl}?PROLIFIC_PID=${worker}`);
     await expect(rater.getByRole("heading", { name: "Before you start" })).toBeVisible();
     await expect(rater.getByText("closely")).toBeVisible(); // the researcher's instructions
-    await rater.keyboard.press("Enter");
+    await startRating(rater);
     for (let n = 1; n <= 2; n++) {
       await expect(rater.getByTestId("prompt")).not.toBeEmpty();
       // Overall, alignment, appeal (A/B/tie scale), then the five-point "Text" question.

@@ -22,3 +22,9 @@ export async function openSection(page: Page, label: string, heading = label) {
   await expect(page.getByRole("heading", { level: 1, name: heading, exact: true })).toBeVisible();
   await expect(link).toHaveAttribute("aria-current", "page");
 }
+
+/** On the rater's page: wait until it listens to the keyboard, then start with Enter. */
+export async function startRating(page: Page) {
+  await expect(page.locator('[data-keys-ready="true"]')).toHaveCount(1);
+  await page.keyboard.press("Enter");
+}

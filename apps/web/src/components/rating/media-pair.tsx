@@ -3,7 +3,7 @@
 /**
  * The two outputs side by side, large. Images get a synchronized magnifier (the same region of
  * both, zoomed); videos play, pause, seek, loop and step frames together; audio gets two players
- * and a "play both in turn" control. Media URLs are opaque tokens: nothing here names a model.
+ * and a "play both in turn" control (Space). Media URLs are opaque tokens: nothing here names a model.
  */
 import { useCallback, useEffect, useImperativeHandle, useRef, useState, type Ref } from "react";
 
@@ -189,23 +189,62 @@ function VideoPair({
   );
 }
 
-function AudioPair({ left, right }: { left: MediaView; right: MediaView }) {
+function AudioPair({
+  left,
+  right,
+  handle,
+}: {
+  left: MediaView;
+  right: MediaView;
+  handle: Ref<MediaPairHandle>;
+}) {
+  const refs = [useRef<HTMLAudioElement>(null), useRef<HTMLAudioElement>(null)];
+  // "Play both in turn": left from the start, then right, so the two are heard back to back.
+  const playInTurn = async () => {
+    const [a, b] = [refs[0]!.current, refs[1]!.current];
+    if (!a || !b) return;
+    b.pause();
+    b.currentTime = 0;
+    a.currentTime = 0;
+    a.addEventListener("ended", () => void b.play().catch(() => undefined), { once: true });
+    await a.play().catch(() => undefined);
+  };
+  useImperativeHandle(handle, () => ({
+    togglePlay: () => {
+      const playing = refs.some((r) => r.current && !r.current.paused);
+      if (playing) for (const r of refs) r.current?.pause();
+      else void playInTurn();
+    },
+    stepFrame: () => undefined,
+    toggleLoop: () => undefined,
+    toggleMagnifier: () => undefined,
+  }));
   return (
-    <div className="grid grid-cols-2 gap-3">
-      {[left, right].map((media, i) => (
-        <figure key={i} className="rounded border border-zinc-200 p-4 dark:border-zinc-800">
-          <figcaption className="mb-2 text-xs font-semibold uppercase tracking-wide text-zinc-500">
-            {i === 0 ? "Left" : "Right"}
-          </figcaption>
-          <audio
-            src={media.url}
-            controls
-            preload="auto"
-            className="w-full"
-            aria-label={`${i === 0 ? "Left" : "Right"} audio`}
-          />
-        </figure>
-      ))}
+    <div>
+      <div className="grid grid-cols-2 gap-3">
+        {[left, right].map((media, i) => (
+          <figure key={i} className="rounded border border-zinc-200 p-4 dark:border-zinc-800">
+            <figcaption className="mb-2 text-xs font-semibold uppercase tracking-wide text-zinc-500">
+              {i === 0 ? "Left" : "Right"}
+            </figcaption>
+            <audio
+              ref={refs[i]}
+              src={media.url}
+              controls
+              preload="auto"
+              className="w-full"
+              aria-label={`${i === 0 ? "Left" : "Right"} audio`}
+            />
+          </figure>
+        ))}
+      </div>
+      <button
+        type="button"
+        onClick={() => void playInTurn()}
+        className="mt-2 rounded border border-zinc-300 px-2 py-1 text-sm dark:border-zinc-700"
+      >
+        Play both in turn <kbd className="text-xs text-zinc-500">Space</kbd>
+      </button>
     </div>
   );
 }
@@ -233,7 +272,8 @@ export function MediaPair({
   );
   if (left.kind === "video" || right.kind === "video")
     return <VideoPair left={left} right={right} handle={handle} />;
-  if (left.kind === "audio" || right.kind === "audio") return <AudioPair left={left} right={right} />;
+  if (left.kind === "audio" || right.kind === "audio")
+    return <AudioPair left={left} right={right} handle={handle} />;
   return (
     <div>
       <ImagePair left={left} right={right} magnifier={magnifier} />

@@ -45,6 +45,8 @@ export function RatingApp({ studyId, session }: { studyId: string; session: Sess
   const [lastJudgment, setLastJudgment] = useState<{ id: string; at: number } | null>(null);
   const [now, setNow] = useState(() => Date.now());
   const [breakDue, setBreakDue] = useState(false);
+  // Set once the keyboard listener is attached (after hydration): tests and scripts wait for it.
+  const [keysReady, setKeysReady] = useState(false);
   const stretchStart = useRef(Date.now());
   const shownAt = useRef(0);
   const prefetch = useRef<Promise<NextResult | null> | null>(null);
@@ -300,6 +302,7 @@ export function RatingApp({ studyId, session }: { studyId: string; session: Sess
       }
     }
     window.addEventListener("keydown", onKey);
+    setKeysReady(true);
     return () => window.removeEventListener("keydown", onKey);
   }, [active, answer, axes, breakDue, phase, skip, skipOpen, start, submit, undo]);
 
@@ -308,7 +311,7 @@ export function RatingApp({ studyId, session }: { studyId: string; session: Sess
   const pct = progress.total > 0 ? Math.min(100, (progress.done / progress.total) * 100) : 0;
 
   return (
-    <div className="flex min-h-screen flex-col">
+    <div className="flex min-h-screen flex-col" data-keys-ready={keysReady}>
       <header className="flex items-center gap-4 border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
         <span className="font-semibold">Loupe · Rating</span>
         <div className="flex flex-1 items-center gap-2" aria-label="Progress">
