@@ -15,10 +15,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
+import { appRouter, createCallerFactory, createRuntime } from "@loupe/api";
 import sharp from "sharp";
 
 const root = path.resolve(import.meta.dirname, "..");
 const PORT = 3792;
+const PG_PORT = 55492;
 const BASE = `http://127.0.0.1:${PORT}`;
 const ADMIN = { email: "bench@loupe.test", password: "bench-password-123" };
 const RATERS = 100;
@@ -150,12 +152,78 @@ async function setUp() {
   )) as {
     path: string;
   };
+  const base = {
+    cookie,
+    projectSlug,
+    studyId: study.id,
+    tasks: launch.tasks as number,
+    invitePath: invite.path,
+  };
+  return { ...base, raterCookies: await moreRaters(base) };
+}
+
+/** RATERS new rater sessions, each from opening the invite link. */
+async function moreRaters(setup: { invitePath: string }): Promise<string[]> {
   const raterCookies: string[] = [];
   for (let i = 0; i < RATERS; i++) {
-    const res = await fetch(`${BASE}${invite.path}`, { redirect: "manual" });
+    const res = await fetch(`${BASE}${setup.invitePath}`, { redirect: "manual" });
     raterCookies.push(res.headers.getSetCookie()[0]!.split(";")[0]!);
   }
-  return { cookie, projectSlug, studyId: study.id, tasks: launch.tasks as number, raterCookies };
+  return raterCookies;
+}
+
+/**
+ * The same loop without HTTP: tRPC procedures called in this process (zod, services, Prisma,
+ * PostgreSQL), 100 concurrent raters for 10 s. The gap to the HTTP figure is what Next.js, HTTP
+ * and JSON cost; this figure is the ceiling of one Node process running the engine.
+ */
+async function inProcess(dataDir: string, setup: Awaited<ReturnType<typeof setUp>>) {
+  const password = fs.readFileSync(path.join(dataDir, "postgres.password"), "utf8").trim();
+  const runtime = createRuntime({
+    databaseUrl: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${PG_PORT}/loupe`,
+    secret: "bench-secret-bench-secret-bench-secret",
+    baseUrl: BASE,
+    dataDir,
+  });
+  const createCaller = createCallerFactory(appRouter);
+  const { studyId } = setup;
+  let judgments = 0;
+  const latencies: number[] = [];
+  const timed = async <T>(call: () => Promise<T>) => {
+    const t0 = performance.now();
+    const result = await call();
+    latencies.push(performance.now() - t0);
+    return result;
+  };
+  const deadline = performance.now() + 10_000;
+  await Promise.all(
+    setup.raterCookies.map(async (cookie) => {
+      const rating = createCaller({
+        db: runtime.db,
+        runtime,
+        headers: new Headers({ cookie }),
+        user: null,
+      }).rating;
+      while (performance.now() < deadline) {
+        const next = await timed(() => rating.next({ studyId }));
+        if (next.status !== "task") return;
+        await timed(() =>
+          rating.submit({
+            studyId,
+            assignmentId: next.task.assignmentId,
+            idempotencyKey: crypto.randomUUID(),
+            answers: { overall: "left" },
+          }),
+        );
+        judgments++;
+      }
+    }),
+  );
+  await runtime.db.$disconnect();
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!.toFixed(1);
+  return `${(judgments / 10).toFixed(0)} judgments/s, latency per call p50 ${pct(0.5)} ms, p99 ${pct(0.99)} ms`;
 }
 
 export async function benchRatingThroughput() {
@@ -168,7 +236,7 @@ export async function benchRatingThroughput() {
       DATABASE_URL: "",
       LOUPE_DATA_DIR: dataDir,
       PORT: String(PORT),
-      LOUPE_PG_PORT: "55492",
+      LOUPE_PG_PORT: String(PG_PORT),
       LOUPE_ADMIN_EMAIL: ADMIN.email,
       LOUPE_ADMIN_PASSWORD: ADMIN.password,
       LOUPE_DEMO: "0",
@@ -244,6 +312,11 @@ export async function benchRatingThroughput() {
       (p) => p.judgments > p.target,
     );
     const stored = study.judgments as number;
+    // Fresh raters for the in-process run, so each starts with a clean slate of tasks.
+    const inProcessFigures = await inProcess(path.join(dataDir), {
+      ...setup,
+      raterCookies: await moreRaters(setup),
+    });
     const judgmentsPerSecond = acknowledged / DURATION_S;
     return {
       name: `rating: next + submit over HTTP, ${RATERS} concurrent raters, ${DURATION_S} s`,
@@ -258,7 +331,8 @@ export async function benchRatingThroughput() {
             : "MISMATCH"
         }), ` +
         `${duplicates} duplicates, ${refused} refused, ${result.errors} errors, ${result.timeouts} timeouts; ` +
-        `${overTarget.length === 0 ? "no pair past its target" : "PAIRS PAST TARGET"}; ${setup.tasks} tasks`,
+        `${overTarget.length === 0 ? "no pair past its target" : "PAIRS PAST TARGET"}; ${setup.tasks} tasks. ` +
+        `Without HTTP (tRPC called in process, same database): ${inProcessFigures}`,
     };
   } finally {
     const exited = new Promise((r) => child.once("exit", r));
