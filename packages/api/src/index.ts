@@ -8,3 +8,6 @@ export { hasRole, PROJECT_ROLES } from "./access/roles";
 export { listMyProjects } from "./projects/service";
 export { redeemInvite, InviteError } from "./raters/invites";
 export { raterCookieName } from "./rating/rater-session";
+export { createStudy } from "./studies/service";
+export { launchStudy } from "./studies/launch";
+export { createInvite } from "./raters/invites";
