@@ -92,6 +92,31 @@ test("a prompt file is imported with a per-row report; HTML in a prompt stays te
   expect(dialogs).toEqual([]);
 });
 
+test("reference media are attached to the set's prompts from a manifest, with a per-row report", async () => {
+  // Still on the "bench" prompt set's page.
+  const manifest = [
+    JSON.stringify({ prompt_id: "p1", role: "subject", file: "dog.png" }),
+    JSON.stringify({ prompt_id: "p404", role: "subject", file: "dog.png" }),
+    JSON.stringify({ prompt_id: "p2", role: "source", file: "missing.png" }),
+  ].join("\n");
+  const form = page.getByRole("region", { name: "Attach reference media" });
+  await form.getByLabel("Reference manifest").setInputFiles({
+    name: "refs.jsonl",
+    mimeType: "application/x-ndjson",
+    buffer: Buffer.from(manifest),
+  });
+  const png = await sharp({ create: { width: 24, height: 24, channels: 3, background: "#a0522d" } })
+    .png()
+    .toBuffer();
+  await form.getByLabel("or files").setInputFiles({ name: "dog.png", mimeType: "image/png", buffer: png });
+  await form.getByRole("button", { name: "Attach references" }).click();
+  await expect(form.getByRole("status")).toHaveText("3 rows: 1 imported, 0 duplicate, 2 error.");
+  const rows = form.getByRole("table", { name: "Reference import report" }).getByRole("row");
+  await expect(rows.nth(1)).toContainText("imported");
+  await expect(rows.nth(2)).toContainText('no prompt with id "p404"');
+  await expect(rows.nth(3)).toContainText("no such file");
+});
+
 test("a picked folder of outputs is imported row by row; the video plays from a signed URL", async () => {
   await page.goto("/p/imports/outputs");
   await page.getByLabel("Folder", { exact: true }).setInputFiles(path.join(folder, "run"));

@@ -1,10 +1,11 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { partName } from "@/lib/upload";
 import { useUpload } from "@/lib/use-upload";
 import { ErrorMessage } from "./error-message";
 import { FileField } from "./file-field";
-import { ImportReportTable, type ImportReportRow } from "./import-report-table";
+import { ImportOutcome, type ImportReportRow } from "./import-report-table";
 import { buttonClass, cardClass, inputClass, labelClass } from "./styles";
 
 type OutputImportReport = {
@@ -12,9 +13,6 @@ type OutputImportReport = {
   totals: { rows: number; imported: number; duplicate: number; error: number };
   createdModels: string[];
 };
-
-/** A file's path inside a picked folder (`webkitdirectory`), else its name. */
-const partName = (f: File) => (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name;
 
 /**
  * Import outputs: a folder laid out as <model>/<prompt_id>[_<seed>].<ext>, or a manifest with
@@ -95,14 +93,16 @@ export function ImportOutputsForm({
         </button>
         <div aria-live="polite" className="space-y-3">
           {report ? (
-            <p className="text-sm" role="status">
-              {`${report.totals.rows} rows: ${report.totals.imported} imported, ${report.totals.duplicate} duplicate, ${report.totals.error} error.`}
-              {report.createdModels.length > 0
-                ? ` Registered models: ${report.createdModels.join(", ")}.`
-                : ""}
-            </p>
+            <ImportOutcome
+              caption="Outputs import report"
+              report={report}
+              note={
+                report.createdModels.length > 0
+                  ? ` Registered models: ${report.createdModels.join(", ")}.`
+                  : ""
+              }
+            />
           ) : null}
-          {report ? <ImportReportTable caption="Outputs import report" rows={report.rows} /> : null}
         </div>
         <ErrorMessage>{failure}</ErrorMessage>
       </form>

@@ -64,3 +64,27 @@ export function ImportReportTable({ rows, caption }: { rows: ImportReportRow[]; 
     </div>
   );
 }
+
+/** The outcome of a row-by-row import: one line of totals, then the per-row table. */
+export function ImportOutcome({
+  caption,
+  report,
+  note = "",
+}: {
+  caption: string;
+  report: {
+    rows: ImportReportRow[];
+    totals: { rows: number; imported: number; duplicate: number; error: number };
+  };
+  note?: string;
+}) {
+  const t = report.totals;
+  return (
+    <>
+      <p className="text-sm" role="status">
+        {`${t.rows} rows: ${t.imported} imported, ${t.duplicate} duplicate, ${t.error} error.${note}`}
+      </p>
+      <ImportReportTable caption={caption} rows={report.rows} />
+    </>
+  );
+}

@@ -8,7 +8,11 @@ import { postUpload } from "./upload";
  * The state of an import form: sending, the report that came back, or the one-line failure.
  * The page is refreshed when `changed(report)` says the import wrote something.
  */
-export function useUpload<T>(slug: string, kind: "prompts" | "outputs", changed: (report: T) => boolean) {
+export function useUpload<T>(
+  slug: string,
+  kind: "prompts" | "outputs" | "references",
+  changed: (report: T) => boolean,
+) {
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [report, setReport] = useState<T | null>(null);

@@ -1,5 +1,5 @@
 /**
- * The web pages' import uploads (`POST /api/uploads/:slug/prompts|outputs`): the same multipart
+ * The web pages' import uploads (`POST /api/uploads/:slug/prompts|outputs|references`): the same multipart
  * imports as the REST API, but authenticated by the signed-in session instead of an API key.
  * A cross-site page must not be able to start an import with a visitor's cookie, so a request
  * whose Origin is not this site is refused (the session cookie is SameSite=Lax as well).
@@ -7,10 +7,10 @@
 import { hasRole } from "../access/roles";
 import { createContext } from "../context";
 import type { Runtime } from "../runtime";
-import { importOutputsUpload, importPromptsUpload } from "./import-uploads";
+import { importOutputsUpload, importPromptsUpload, importReferencesUpload } from "./import-uploads";
 import { error, errorResponse } from "./respond";
 
-export type UploadKind = "prompts" | "outputs";
+export type UploadKind = "prompts" | "outputs" | "references";
 
 function sameOrigin(req: Request): boolean {
   const origin = req.headers.get("origin");
@@ -30,7 +30,8 @@ export async function handleSessionUpload(
   kind: string,
 ): Promise<Response> {
   try {
-    if (kind !== "prompts" && kind !== "outputs") return error(404, "no such upload");
+    if (kind !== "prompts" && kind !== "outputs" && kind !== "references")
+      return error(404, "no such upload");
     if (req.method !== "POST") return error(405, "use POST");
     if (!sameOrigin(req)) return error(403, "uploads are only accepted from this site's pages");
     const { user } = await createContext(runtime, req.headers);
@@ -43,9 +44,9 @@ export async function handleSessionUpload(
     if (!membership) return error(404, "Project not found.");
     if (!hasRole(membership.role, "curator"))
       return error(403, "This needs the curator role in the project.");
-    return kind === "prompts"
-      ? await importPromptsUpload(runtime.db, membership.project.id, req)
-      : await importOutputsUpload(runtime, membership.project.id, req);
+    if (kind === "prompts") return await importPromptsUpload(runtime.db, membership.project.id, req);
+    if (kind === "references") return await importReferencesUpload(runtime, membership.project.id, req);
+    return await importOutputsUpload(runtime, membership.project.id, req);
   } catch (err) {
     return errorResponse(err);
   }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ImportReferencesForm } from "@/components/import-references-form";
 import { PageHeader } from "@/components/page-header";
 import { Pager, pageFrom } from "@/components/pager";
 import { cardClass, linkClass, tableClass, tdClass, thClass } from "@/components/styles";
@@ -80,6 +81,7 @@ export default async function PromptSetPage({ params, searchParams }: Props) {
         total={data.total}
         noun="prompts"
       />
+      <ImportReferencesForm projectSlug={project.slug} promptSet={data.set.name} />
     </>
   );
 }
