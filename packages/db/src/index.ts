@@ -3,3 +3,4 @@ export { Prisma, ProjectRole, AssetKind, StudyKind, StudyStatus, JobStatus } fro
 export type * from "./generated/prisma/client";
 export { migrate, listMigrations, MigrationError, type MigrationResult } from "./migrate";
 export { checkDatabaseUrl, DatabaseUnreachableError } from "./connection";
+export { isUniqueViolation } from "./errors";

@@ -15,8 +15,7 @@
  * Leases that expire are returned to the pool lazily, by the next request for the study.
  */
 import crypto from "node:crypto";
-import type { Db } from "@loupe/db";
-import { Prisma } from "@loupe/db";
+import { isUniqueViolation, type Db } from "@loupe/db";
 import { mostUncertainPair, type PairTally } from "./adaptive";
 import type { PairwiseConfig } from "../studies/config";
 
@@ -56,12 +55,6 @@ export async function liveLeases(db: Db, raterId: string): Promise<Lease[]> {
     expiresAt: r.expiresAt,
   }));
 }
-
-const isUniqueViolation = (err: unknown) =>
-  (err instanceof Prisma.PrismaClientKnownRequestError &&
-    err.code === "P2010" &&
-    /23505/.test(err.message)) ||
-  (err instanceof Error && /23505|unique constraint/i.test(err.message));
 
 /** Leases one task from the pool (gold or regular), or returns null when none is open for the rater. */
 export async function leaseTask(

@@ -10,7 +10,7 @@
  */
 import crypto from "node:crypto";
 import os from "node:os";
-import { Prisma, type Db } from "@loupe/db";
+import { isUniqueViolation, type Db } from "@loupe/db";
 import { ingestImage, type IngestedImage, type MediaStorage } from "@loupe/media";
 import { DEMO_PROMPTS, type DemoPrompt } from "./prompts";
 import { DEMO_MODELS, demoLatencyMs, renderDemoImage, type DemoModel } from "./render";
@@ -40,10 +40,6 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  return err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
 }
 
 type RenderedOutput = { model: DemoModel; prompt: DemoPrompt; asset: IngestedImage };

@@ -7,7 +7,7 @@
 import crypto from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { Prisma, type Db } from "@loupe/db";
+import { isUniqueViolation, type Db } from "@loupe/db";
 import { writeAudit } from "../audit/log";
 import { hashRaterToken, newRaterToken } from "../rating/rater-session";
 import { findStudy } from "../studies/service";
@@ -171,8 +171,7 @@ export async function redeemInvite(
   } catch (err) {
     // The same worker id opened the link twice at once: the loser's insert hit the unique index
     // and rolled back (its cap claim too); the retry finds the winner's rater.
-    if (externalId && err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002")
-      return join();
+    if (externalId && isUniqueViolation(err)) return join();
     throw err;
   }
 }

@@ -4,7 +4,7 @@
  * leaves nothing behind; an Output row never exists without its stored file.
  */
 import { ingestMedia, sha256OfInput, type MediaInput, type MediaLimits } from "@loupe/media";
-import type { Db, Prisma } from "@loupe/db";
+import { isUniqueViolation, type Db, type Prisma } from "@loupe/db";
 import type { Runtime } from "../../runtime";
 
 export type OutputKey = { modelId: string; promptId: string; seed: bigint; paramsHash: string };
@@ -34,10 +34,6 @@ export async function sameFileAs(existing: { asset: { sha256: string } }, input:
   } catch {
     return null;
   }
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  return (err as { code?: string } | null)?.code === "P2002";
 }
 
 /**

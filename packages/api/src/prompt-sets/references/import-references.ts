@@ -5,7 +5,7 @@
  * position) or `error` with a reason; files are validated and stored like outputs.
  */
 import { TRPCError } from "@trpc/server";
-import { Prisma } from "@loupe/db";
+import { isUniqueViolation } from "@loupe/db";
 import { ingestMedia, MediaRejectedError, type MediaInput } from "@loupe/media";
 import { PromptIndex } from "../../outputs/import/resolve-targets";
 import type { Runtime } from "../../runtime";
@@ -85,7 +85,7 @@ export async function importPromptReferences(
       out.push({ ...base, status: "imported" });
     } catch (err) {
       if (err instanceof MediaRejectedError) out.push({ ...base, status: "error", reason: err.message });
-      else if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002")
+      else if (isUniqueViolation(err))
         out.push({ ...base, status: "duplicate", reason: "imported by another request at the same moment" });
       else throw err;
     }
