@@ -10,3 +10,21 @@ export function mediaUrl(runtime: Pick<Runtime, "secret">, target: Omit<MediaTok
   const exp = Math.ceil((Date.now() / 1000 + MEDIA_URL_TTL_SECONDS) / 3600) * 3600;
   return `/media/${createMediaToken({ ...target, exp }, runtime.secret)}`;
 }
+
+/** The URL of an asset's original file, served under the MIME type decided at ingest. */
+export function originalUrl(
+  runtime: Pick<Runtime, "secret">,
+  asset: { sha256: string; mime: string },
+): string {
+  return mediaUrl(runtime, { sha256: asset.sha256, variant: "original", mime: asset.mime });
+}
+
+/** The URL of an asset's WebP thumbnail (a poster frame for video), or null when it has none. */
+export function thumbnailUrl(
+  runtime: Pick<Runtime, "secret">,
+  asset: { thumbnailSha256: string | null },
+): string | null {
+  return asset.thumbnailSha256
+    ? mediaUrl(runtime, { sha256: asset.thumbnailSha256, variant: "thumbnail", mime: "image/webp" })
+    : null;
+}

@@ -1,5 +1,5 @@
 import type { Db } from "@loupe/db";
-import { mediaUrl } from "../media-urls";
+import { originalUrl, thumbnailUrl } from "../media-urls";
 import type { Runtime } from "../runtime";
 
 /** Outputs with model names: for researchers' views only (raters get blinded pairs, never this). */
@@ -37,10 +37,8 @@ export async function listOutputs(
       kind: o.asset.kind,
       width: o.asset.width,
       height: o.asset.height,
-      thumbnailUrl: o.asset.thumbnailSha256
-        ? mediaUrl(runtime, { sha256: o.asset.thumbnailSha256, variant: "thumbnail", mime: "image/webp" })
-        : null,
-      url: mediaUrl(runtime, { sha256: o.asset.sha256, variant: "original", mime: o.asset.mime }),
+      thumbnailUrl: thumbnailUrl(runtime, o.asset),
+      url: originalUrl(runtime, o.asset),
     })),
   };
 }

@@ -4,7 +4,7 @@
  * media, and nothing else — no model name or id, no output, asset or task id.
  */
 import type { Asset, Db } from "@loupe/db";
-import { mediaUrl } from "../media-urls";
+import { originalUrl, thumbnailUrl } from "../media-urls";
 import type { Runtime } from "../runtime";
 import type { RaterAnswer } from "../assignments/answers";
 
@@ -37,10 +37,8 @@ type AssetFields = Pick<
 export function mediaView(runtime: Pick<Runtime, "secret">, asset: AssetFields): MediaView {
   return {
     kind: asset.kind,
-    url: mediaUrl(runtime, { sha256: asset.sha256, variant: "original", mime: asset.mime }),
-    posterUrl: asset.thumbnailSha256
-      ? mediaUrl(runtime, { sha256: asset.thumbnailSha256, variant: "thumbnail", mime: "image/webp" })
-      : null,
+    url: originalUrl(runtime, asset),
+    posterUrl: thumbnailUrl(runtime, asset),
     width: asset.width,
     height: asset.height,
     durationSeconds: asset.durationSeconds,

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { Prisma, type Db } from "@loupe/db";
 import { GOLD_TARGET } from "../assignments/engine";
 import { writeAudit } from "../audit/log";
-import { mediaUrl } from "../media-urls";
+import { thumbnailUrl } from "../media-urls";
 import type { Runtime } from "../runtime";
 import { findStudy, pairwiseConfigOf } from "./service";
 
@@ -31,10 +31,6 @@ export async function listStudyTasks(
       include: { prompt: { select: { text: true, externalId: true } }, outputA: output, outputB: output },
     }),
   ]);
-  const thumb = (asset: { thumbnailSha256: string | null }) =>
-    asset.thumbnailSha256
-      ? mediaUrl(runtime, { sha256: asset.thumbnailSha256, variant: "thumbnail", mime: "image/webp" })
-      : null;
   return {
     total,
     tasks: rows.map((t) => ({
@@ -43,8 +39,8 @@ export async function listStudyTasks(
       promptId: t.prompt.externalId,
       modelA: t.outputA.model.name,
       modelB: t.outputB.model.name,
-      thumbnailA: thumb(t.outputA.asset),
-      thumbnailB: thumb(t.outputB.asset),
+      thumbnailA: thumbnailUrl(runtime, t.outputA.asset),
+      thumbnailB: thumbnailUrl(runtime, t.outputB.asset),
       isGold: t.isGold,
       goldAnswers: t.goldAnswers as Record<string, string | number> | null,
       target: t.isGold ? null : t.target,
