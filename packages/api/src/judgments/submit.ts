@@ -7,7 +7,7 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import type { Db, Prisma, Rater } from "@loupe/db";
-import { AnswerError, raterAnswersSchema, toStoredAnswers } from "../assignments/answers";
+import { AnswerError, raterAnswersSchema, toStoredAnswers, type StoredAnswers } from "../assignments/answers";
 import type { PairwiseConfig } from "../studies/config";
 
 export const submitJudgmentInput = z.object({
@@ -42,8 +42,8 @@ export async function submitJudgment(
 ): Promise<SubmitResult> {
   // Validate once (orientation does not change validity), then store in both orientations: the
   // statement picks the one that matches the assignment, so no read is needed first.
-  let answersAsShown: ReturnType<typeof toStoredAnswers>;
-  let answersSwapped: ReturnType<typeof toStoredAnswers>;
+  let answersAsShown: StoredAnswers;
+  let answersSwapped: StoredAnswers;
   try {
     answersAsShown = toStoredAnswers(config.axes, input.answers, false);
     answersSwapped = toStoredAnswers(config.axes, input.answers, true);
@@ -79,7 +79,7 @@ export async function submitJudgment(
     SELECT j.id, (SELECT "judgmentCount" FROM rater) AS "raterJudgments" FROM j`;
   if (stored[0])
     return { judgmentId: stored[0].id, duplicate: false, raterJudgments: stored[0].raterJudgments };
-  return submitCarefully(db, rater, config, input);
+  return submitCarefully(db, rater, input, { asShown: answersAsShown, swapped: answersSwapped });
 }
 
 const raterJudgments = async (db: Db, raterId: string) =>
@@ -94,8 +94,9 @@ const raterJudgments = async (db: Db, raterId: string) =>
 async function submitCarefully(
   db: Db,
   rater: Pick<Rater, "id" | "studyId">,
-  config: PairwiseConfig,
   input: SubmitJudgment,
+  /** The answers, already validated, in both orientations. */
+  stored: { asShown: StoredAnswers; swapped: StoredAnswers },
 ): Promise<SubmitResult> {
   const previous = await db.judgment.findUnique({
     where: { raterId_idempotencyKey: { raterId: rater.id, idempotencyKey: input.idempotencyKey } },
@@ -137,14 +138,7 @@ async function submitCarefully(
         }),
       };
     }
-    let answers;
-    try {
-      answers = toStoredAnswers(config.axes, input.answers, assignment.swapped);
-    } catch (err) {
-      if (err instanceof AnswerError)
-        return { error: new TRPCError({ code: "BAD_REQUEST", message: err.message }) };
-      throw err;
-    }
+    const answers = assignment.swapped ? stored.swapped : stored.asShown;
     const judgment = await tx.judgment.create({
       data: {
         studyId: rater.studyId,
