@@ -320,7 +320,7 @@ describe("blinding", () => {
       ...fx.outputs.map((o) => o.id),
       ...fx.assets.flatMap((a) => [a.id, a.sha256, a.thumbnailSha256!]),
       ...tasks.map((t) => t.id),
-      studyId === "" ? "never" : fx.project.id,
+      fx.project.id,
     ];
     for (const secret of secrets) expect(text).not.toContain(secret);
     // Model names do not appear in any casing or as a fragment of a word.
