@@ -26,6 +26,16 @@ export type MediaPairHandle = {
 };
 
 const ZOOM = 3;
+
+const sideName = (index: number) => (index === 0 ? "Left" : "Right");
+
+function SideCaption({ index }: { index: number }) {
+  return (
+    <figcaption className="mb-1 text-xs font-semibold uppercase tracking-wide text-zinc-500">
+      {sideName(index)}
+    </figcaption>
+  );
+}
 const LENS = 180;
 
 function ImagePair({ left, right, magnifier }: { left: MediaView; right: MediaView; magnifier: boolean }) {
@@ -39,13 +49,11 @@ function ImagePair({ left, right, magnifier }: { left: MediaView; right: MediaVi
     <div className="grid grid-cols-2 gap-3">
       {[left, right].map((media, i) => (
         <figure key={i} className="relative flex min-h-0 flex-col items-center">
-          <figcaption className="mb-1 text-xs font-semibold uppercase tracking-wide text-zinc-500">
-            {i === 0 ? "Left" : "Right"}
-          </figcaption>
+          <SideCaption index={i} />
           <div className="relative">
             <img
               src={media.url}
-              alt={`${i === 0 ? "Left" : "Right"} output`}
+              alt={`${sideName(i)} output`}
               draggable={false}
               onPointerMove={magnifier ? onMove : undefined}
               onPointerLeave={() => setPoint(null)}
@@ -142,9 +150,7 @@ function VideoPair({
       <div className="grid grid-cols-2 gap-3">
         {[left, right].map((media, i) => (
           <figure key={i} className="flex flex-col items-center">
-            <figcaption className="mb-1 text-xs font-semibold uppercase tracking-wide text-zinc-500">
-              {i === 0 ? "Left" : "Right"}
-            </figcaption>
+            <SideCaption index={i} />
             <video
               ref={refs[i]}
               src={media.url}
@@ -153,7 +159,7 @@ function VideoPair({
               playsInline
               loop={loop}
               preload="auto"
-              aria-label={`${i === 0 ? "Left" : "Right"} video`}
+              aria-label={`${sideName(i)} video`}
               className="max-h-[45vh] w-full rounded border border-zinc-200 bg-black object-contain dark:border-zinc-800"
             />
           </figure>
@@ -224,16 +230,14 @@ function AudioPair({
       <div className="grid grid-cols-2 gap-3">
         {[left, right].map((media, i) => (
           <figure key={i} className="rounded border border-zinc-200 p-4 dark:border-zinc-800">
-            <figcaption className="mb-2 text-xs font-semibold uppercase tracking-wide text-zinc-500">
-              {i === 0 ? "Left" : "Right"}
-            </figcaption>
+            <SideCaption index={i} />
             <audio
               ref={refs[i]}
               src={media.url}
               controls
               preload="auto"
               className="w-full"
-              aria-label={`${i === 0 ? "Left" : "Right"} audio`}
+              aria-label={`${sideName(i)} audio`}
             />
           </figure>
         ))}
