@@ -11,3 +11,4 @@ export { raterCookieName } from "./rating/rater-session";
 export { createStudy } from "./studies/service";
 export { launchStudy } from "./studies/launch";
 export { createInvite } from "./raters/invites";
+export { createTrpcNodeHandler, logTrpcError, TRPC_BASE_PATH } from "./trpc-http";

@@ -6,7 +6,7 @@ import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
 import { loadConfig } from "@loupe/config";
-import { createRuntime } from "@loupe/api";
+import { createRuntime, createTrpcNodeHandler, TRPC_BASE_PATH } from "@loupe/api";
 import { ensureAdmin } from "@loupe/api/auth";
 import { seedDemoProject } from "@loupe/api/demo";
 import { portIsFree } from "@loupe/db/embedded";
@@ -77,7 +77,11 @@ export async function startCommand(opts: { worker: boolean }): Promise<void> {
     const app = next({ dev: false, dir: webDir, hostname: config.host, port: config.port, quiet: false });
     await app.prepare();
     const handle = app.getRequestHandler();
-    const server = http.createServer((req, res) => void handle(req, res));
+    // The API is answered without Next's request pipeline (see packages/api/src/trpc-http.ts).
+    const trpc = createTrpcNodeHandler(runtime);
+    const server = http.createServer((req, res) =>
+      req.url?.startsWith(TRPC_BASE_PATH) ? trpc(req, res) : void handle(req, res),
+    );
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
       server.listen(config.port, config.host, () => resolve());
