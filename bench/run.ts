@@ -2,8 +2,9 @@
  * `npm run bench`: runs every benchmark and prints its figures. Record them, with the machine,
  * in docs/benchmarks.md. Benchmarks measure; they never fail a build.
  */
+import { benchBradleyTerry } from "./bradley-terry";
 import { benchRatingThroughput } from "./rating-throughput";
 import { benchStartTime } from "./start-time";
 
-const results = [await benchStartTime(), await benchRatingThroughput()];
+const results = [await benchStartTime(), await benchRatingThroughput(), await benchBradleyTerry()];
 for (const r of results) console.log(`${r.name}: ${r.summary}`);

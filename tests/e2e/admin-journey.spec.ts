@@ -118,7 +118,8 @@ test("Studies explains how studies get here", async () => {
 
 test("Leaderboards, Safety, Curation and Datasets say what will appear there", async () => {
   await openSection(page, "Leaderboards");
-  await expect(page.getByRole("main")).toContainText("Bradley–Terry ratings with 95% bootstrap intervals");
+  await expect(page.getByRole("main")).toContainText("Bradley–Terry ratings with 95% intervals");
+  await expect(page.getByTestId("no-leaderboard")).toContainText("once a pairwise study has judgments");
   await openSection(page, "Safety");
   await expect(page.getByRole("main")).toContainText("violation rates per model and category");
   await openSection(page, "Curation");

@@ -8,6 +8,7 @@ import { LocalMediaStorage } from "@loupe/media";
 import { dataPaths } from "@loupe/config";
 import { jobDefinitions } from "@loupe/jobs";
 import { wrapJob } from "./job-run";
+import { refreshStudyResultsTask } from "./tasks/refresh-study-results";
 import { verifyMediaHandler } from "./tasks/verify-media";
 
 export type WorkerOptions = {
@@ -41,6 +42,7 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
       jobDefinitions.verifyMedia,
       verifyMediaHandler(db, storage),
     ),
+    [jobDefinitions.refreshStudyResults.name]: refreshStudyResultsTask(db),
   };
   const runner: Runner = await run({
     connectionString: opts.databaseUrl,

@@ -6,6 +6,7 @@ import { outputsRouter } from "./outputs/router";
 import { membersRouter, projectsRouter } from "./projects/router";
 import { promptSetsRouter } from "./prompt-sets/router";
 import { ratingRouter } from "./rating/router";
+import { resultsRouter } from "./results/router";
 import { studiesRouter } from "./studies/router";
 import { publicProcedure, router } from "./trpc";
 
@@ -19,6 +20,7 @@ export const appRouter = router({
   outputs: outputsRouter,
   studies: studiesRouter,
   rating: ratingRouter,
+  results: resultsRouter,
   jobs: jobsRouter,
 });
 

@@ -9,7 +9,18 @@ export const verifyMedia = defineJob({
   maxAttempts: 3,
 });
 
-export const jobDefinitions = { verifyMedia } as const;
+/**
+ * Recompute a study's results (ratings, intervals, agreement, breakdowns) and store them for its
+ * leaderboard. Scheduled, debounced, whenever judgments, exclusions or gold answers change.
+ */
+export const refreshStudyResults = defineJob({
+  name: "study.results",
+  title: "Compute study results",
+  payload: z.object({ studyId: z.string().min(1) }),
+  maxAttempts: 3,
+});
+
+export const jobDefinitions = { verifyMedia, refreshStudyResults } as const;
 
 export const jobDefinitionsByName: ReadonlyMap<string, (typeof jobDefinitions)[keyof typeof jobDefinitions]> =
   new Map(Object.values(jobDefinitions).map((d) => [d.name, d]));

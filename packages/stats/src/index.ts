@@ -1,6 +1,21 @@
 /**
  * @loupe/stats — pure statistics over plain data (no I/O). Each function carries its formula and
- * source in its doc comment. Bradley–Terry ratings, the cluster bootstrap, net win rate,
- * agreement, position bias and sample-size planning arrive with the statistics issue.
+ * source in its doc comment: Bradley–Terry ratings with bootstrap intervals, pairwise win rates
+ * with the cluster bootstrap, agreement and position bias, and the sample-size planner.
  */
 export { wilsonInterval } from "./wilson";
+export { seededRandom, type Random } from "./random";
+export type { Interval, Outcome, PairCounts, PairwiseJudgment } from "./outcomes";
+export {
+  bootstrapBradleyTerry,
+  fitBradleyTerry,
+  sideCountsOf,
+  type BradleyTerryBootstrap,
+  type BradleyTerryFit,
+  type BradleyTerryWarning,
+  type RatingWithInterval,
+  type SideCounts,
+} from "./bradley-terry";
+export { rankWithUpperBound } from "./rank";
+export * from "./pairwise/index";
+export * from "./reliability/index";

@@ -19,6 +19,7 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres, type RunningPostgres } from "@loupe/db/embedded";
 import { migrate } from "@loupe/db/migrate";
+import { migrateJobQueue } from "@loupe/worker";
 
 /** What the global setup hands to the test files (`inject("loupeTestDb")`). */
 export type TestDatabaseServer = {
@@ -125,6 +126,8 @@ export default async function setup(project: TestProject) {
       await admin.end();
     }
     await migrate(databaseUrl(adminUrl, template), migrationsDir);
+    // The job queue too, as `loupe start` installs it: services enqueue jobs (results refreshes).
+    await migrateJobQueue(databaseUrl(adminUrl, template));
 
     project.provide("loupeTestDb", { adminUrl, template, prefix });
   } catch (e) {

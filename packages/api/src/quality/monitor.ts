@@ -10,6 +10,7 @@ import type { StoredAnswers } from "../assignments/answers";
 import { writeAudit } from "../audit/log";
 import { findStudy, pairwiseConfigOf } from "../studies/service";
 import { raterQuality } from "./rater-quality";
+import { requestResultsRefreshQuietly } from "../results/refresh-requests";
 
 /** An exclusion reason starting with this was set by a person; automatic rules leave it alone. */
 const MANUAL = "manual:";
@@ -157,5 +158,6 @@ export async function setRaterExcluded(
     targetId: rater.id,
     data: { studyId: rater.studyId, reason },
   });
+  requestResultsRefreshQuietly(db, rater.studyId);
   return { id: rater.id, excluded: input.excluded, excludedReason: reason };
 }

@@ -8,6 +8,7 @@ import { skipTask, skipTaskInput } from "../assignments/skip";
 import { submitJudgment, submitJudgmentInput } from "../judgments/submit";
 import { undoJudgment } from "../judgments/undo";
 import { projectProcedure, publicProcedure, router } from "../trpc";
+import { requestResultsRefreshQuietly } from "../results/refresh-requests";
 import { studiesToRate } from "./member-studies";
 import { pairwiseConfigOf } from "../studies/service";
 import { studyTemplate } from "../studies/templates";
@@ -57,6 +58,8 @@ export const ratingRouter = router({
       ctx.config,
       input,
     );
+    // The leaderboard follows the judgments (debounced: at most one request per few seconds).
+    if (!duplicate) requestResultsRefreshQuietly(ctx.db, ctx.session.study.id);
     return {
       judgmentId,
       duplicate,
@@ -77,6 +80,7 @@ export const ratingRouter = router({
         ctx.config,
         input.judgmentId,
       );
+      requestResultsRefreshQuietly(ctx.db, ctx.session.study.id);
       return {
         task: await buildTaskView(ctx.runtime, ctx.db, lease, ctx.config.referenceRoles, previousAnswers),
         progress: await raterProgress(ctx.db, ctx.session.study, { judgmentCount: raterJudgments }),

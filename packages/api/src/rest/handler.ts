@@ -15,6 +15,8 @@
  *   POST /api/v1/projects/:slug/studies/:id/launch    → launch report
  *   POST /api/v1/projects/:slug/studies/:id/invites   { label?, maxRaters?, externalIdParam?, completionCode? }
  *   GET  /api/v1/projects/:slug/studies/:id/judgments every judgment as flat rows
+ *   GET  /api/v1/projects/:slug/studies/:id/results   the computed results (JSON), or one table:
+ *                                                     ?table=ratings|pairs|reliability|agreement|breakdowns[&format=csv]
  */
 import type { ProjectRole } from "@loupe/db";
 import { hasRole } from "../access/roles";
@@ -23,6 +25,8 @@ import { addOutput, addOutputInput } from "../outputs/add-output";
 import { createPromptSet, createPromptSetInput, listPromptSets } from "../prompt-sets/service";
 import type { Runtime } from "../runtime";
 import { createInvite, createInviteInput } from "../raters/invites";
+import { getStudyResults } from "../results/read";
+import { RESULT_TABLES, resultTableRows, toCsv, type ResultTable } from "../results/tables";
 import { listStudyJudgments } from "../studies/judgments-export";
 import { launchStudy } from "../studies/launch";
 import { createStudy, createStudyInput, getStudy, listStudies } from "../studies/service";
@@ -96,6 +100,35 @@ const routes: Route[] = [
     role: "researcher",
     run: async ({ runtime, caller, id }) =>
       json({ judgments: await listStudyJudgments(runtime.db, caller.project.id, id) }),
+  },
+  {
+    method: "GET",
+    resource: "studies/:id/results",
+    role: "researcher",
+    run: async ({ runtime, caller, req, id }) => {
+      const read = await getStudyResults(runtime.db, caller.project.id, id);
+      const params = new URL(req.url).searchParams;
+      const table = params.get("table");
+      const format = params.get("format") ?? "json";
+      if (format !== "json" && format !== "csv") return error(400, "format: json or csv");
+      if (table === null) {
+        if (format === "csv") return error(400, `format=csv needs table=${RESULT_TABLES.join("|")}`);
+        return json(read);
+      }
+      if (!RESULT_TABLES.includes(table as ResultTable))
+        return error(400, `table: one of ${RESULT_TABLES.join(", ")}`);
+      if (!read.results)
+        return error(409, "the results are still being computed; try again in a few seconds");
+      const rows = resultTableRows(read.results, table as ResultTable);
+      if (format === "json") return json({ status: read.status, computedAt: read.computedAt, rows });
+      return new Response(toCsv(rows), {
+        headers: {
+          "content-type": "text/csv; charset=utf-8",
+          "content-disposition": `attachment; filename="${table}.csv"`,
+          "cache-control": "no-store",
+        },
+      });
+    },
   },
   {
     method: "GET",

@@ -10,6 +10,7 @@ import { writeAudit } from "../audit/log";
 import { thumbnailUrl } from "../media-urls";
 import type { Runtime } from "../runtime";
 import { findStudy, pairwiseConfigOf } from "./service";
+import { requestResultsRefreshQuietly } from "../results/refresh-requests";
 
 export async function listStudyTasks(
   runtime: Runtime,
@@ -99,5 +100,6 @@ export async function setGoldTask(
     targetId: task.id,
     data: { studyId: study.id },
   });
+  requestResultsRefreshQuietly(db, study.id);
   return { id: task.id, isGold: input.answers !== null };
 }

@@ -19,7 +19,7 @@ export function StudyHeader({
   study: StudyDetail;
   studiesHref: string;
   studyHref: string;
-  current: "study" | "monitor";
+  current: "study" | "monitor" | "results";
 }) {
   return (
     <>

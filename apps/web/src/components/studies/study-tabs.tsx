@@ -1,10 +1,17 @@
 import Link from "next/link";
 
-/** Switches between a study's page and its live monitor; the open one is marked current. */
-export function StudyTabs({ studyHref, current }: { studyHref: string; current: "study" | "monitor" }) {
+/** Switches between a study's page, its live monitor and its results; the open one is marked current. */
+export function StudyTabs({
+  studyHref,
+  current,
+}: {
+  studyHref: string;
+  current: "study" | "monitor" | "results";
+}) {
   const tabs = [
     { key: "study", label: "Design and items", href: studyHref },
     { key: "monitor", label: "Monitor", href: `${studyHref}/monitor` },
+    { key: "results", label: "Results", href: `${studyHref}/results` },
   ] as const;
   return (
     <nav aria-label="Study views" className="mb-6 border-b border-zinc-200 dark:border-zinc-800">
