@@ -430,8 +430,8 @@ describe("adaptive plan", () => {
         answers: { ...answerAll, overall: a.swapped ? "right" : "left" },
       });
     }
-    // Every judgment says A wins, so the pairs with the fewest judgments (3 tasks, against 4 for
-    // imagen/flux) have the widest intervals: exactly one of them gets a second rater per task.
+    // Every judgment says A wins; no pair meets the default target width (0.2) with 3–4
+    // judgments, and the planner picks exactly one pair to give a second rater per task.
     const second = await raterClient(studyId);
     const next = await second.rating.next.mutate({ studyId });
     expect(next.status).toBe("task");
@@ -449,5 +449,27 @@ describe("adaptive plan", () => {
       ),
     );
     expect(pairs.size).toBe(1);
+  });
+
+  it("stops when every pair's interval already meets the target width", async () => {
+    const { studyId } = await createAndLaunch(fx.owner.client, "adaptive, loose target", {
+      overlap: 1,
+      // A net win rate spans −1 … 1: an interval of width 2 is met before the first judgment.
+      plan: { kind: "adaptive", maxOverlap: 3, targetWidth: 2 },
+    });
+    const rater = await raterClient(studyId);
+    for (;;) {
+      const next = await rater.rating.next.mutate({ studyId });
+      if (next.status !== "task") break;
+      await rater.rating.submit.mutate({
+        studyId,
+        assignmentId: next.task.assignmentId,
+        idempotencyKey: crypto.randomUUID(),
+        answers: answerAll,
+      });
+    }
+    const second = await raterClient(studyId);
+    expect((await second.rating.next.mutate({ studyId })).status).toBe("done");
+    expect(await app.db.studyTask.count({ where: { studyId, target: { gt: 1 } } })).toBe(0);
   });
 });

@@ -16,7 +16,7 @@
  */
 import crypto from "node:crypto";
 import { isUniqueViolation, type Db } from "@loupe/db";
-import { mostUncertainPair, type PairTally } from "./adaptive";
+import { nextPairToServe, pairKey, type PairCounts } from "@loupe/stats";
 import type { PairwiseConfig } from "../studies/config";
 
 /** A task far beyond any overlap: gold items may be shown to every rater once. */
@@ -97,13 +97,15 @@ export async function leaseTask(
 }
 
 /**
- * Adaptive plan: when the pool is empty, give the least certain model pair one more rater per
- * task (up to the plan's maxOverlap). Serialized per study by an advisory lock so two requests
- * do not both raise it. Returns whether any target was raised.
+ * Adaptive plan: when the pool is empty, ask the sample-size planner (@loupe/stats) which model
+ * pair is furthest from the plan's target interval width, and give its tasks one more rater (up
+ * to the plan's maxOverlap). Serialized per study by an advisory lock so two requests do not both
+ * raise it. Returns whether any target was raised; false means every pair that can still grow
+ * meets the target, so the study is done.
  */
 export async function extendUncertainPair(db: Db, studyId: string, config: PairwiseConfig): Promise<boolean> {
   if (config.plan.kind !== "adaptive") return false;
-  const maxOverlap = config.plan.maxOverlap;
+  const { maxOverlap, targetWidth } = config.plan;
   const firstAxis = config.axes[0]!.id;
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${"loupe.adaptive." + studyId}))`;
@@ -112,32 +114,40 @@ export async function extendUncertainPair(db: Db, studyId: string, config: Pairw
       SELECT count(*)::int AS n FROM "StudyTask"
       WHERE "studyId" = ${studyId} AND NOT "isGold" AND "activeCount" < target`;
     if ((open[0]?.n ?? 0) > 0) return true;
-    const tallies = await tx.$queryRaw<(PairTally & { open: number })[]>`
-      SELECT oa."modelId" || '|' || ob."modelId" AS "pairKey",
-             count(*) FILTER (WHERE j.answers ->> ${firstAxis} = 'A'
-                              OR (jsonb_typeof(j.answers -> ${firstAxis}) = 'number' AND (j.answers ->> ${firstAxis})::int < 0))::int AS "aWins",
-             count(*) FILTER (WHERE j.answers ->> ${firstAxis} = 'B'
-                              OR (jsonb_typeof(j.answers -> ${firstAxis}) = 'number' AND (j.answers ->> ${firstAxis})::int > 0))::int AS "bWins",
-             (SELECT count(*)::int FROM "StudyTask" t2 JOIN "Output" a2 ON a2.id = t2."outputAId" JOIN "Output" b2 ON b2.id = t2."outputBId"
-               WHERE t2."studyId" = ${studyId} AND NOT t2."isGold" AND t2.target < ${maxOverlap}
-                 AND a2."modelId" = oa."modelId" AND b2."modelId" = ob."modelId") AS open
-      FROM "StudyTask" t
-      JOIN "Output" oa ON oa.id = t."outputAId"
-      JOIN "Output" ob ON ob.id = t."outputBId"
-      LEFT JOIN "Judgment" j ON j."taskId" = t.id
-        AND NOT EXISTS (SELECT 1 FROM "JudgmentUndo" u WHERE u."judgmentId" = j.id)
-        AND NOT EXISTS (SELECT 1 FROM "Rater" r WHERE r.id = j."raterId" AND r.excluded)
-      WHERE t."studyId" = ${studyId} AND NOT t."isGold"
-      GROUP BY oa."modelId", ob."modelId"`;
-    const pairKey = mostUncertainPair(tallies.filter((t) => t.open > 0));
-    if (!pairKey) return false;
-    const [modelA, modelB] = pairKey.split("|");
+    // Per pair: its judgments on the first question (undone ones and excluded raters' left out),
+    // for pairs that still have a task below maxOverlap.
+    const pairs = await tx.$queryRaw<(PairCounts & { open: number })[]>`
+      WITH counted AS (
+        SELECT oa."modelId" AS "modelA", ob."modelId" AS "modelB", t.target,
+               j.answers ->> ${firstAxis} AS answer,
+               -- The five-point scale's sign (a CASE, so text answers are never cast).
+               CASE WHEN jsonb_typeof(j.answers -> ${firstAxis}) = 'number'
+                    THEN sign((j.answers ->> ${firstAxis})::numeric) END AS sign
+        FROM "StudyTask" t
+        JOIN "Output" oa ON oa.id = t."outputAId"
+        JOIN "Output" ob ON ob.id = t."outputBId"
+        LEFT JOIN "Judgment" j ON j."taskId" = t.id
+          AND NOT EXISTS (SELECT 1 FROM "JudgmentUndo" u WHERE u."judgmentId" = j.id)
+          AND NOT EXISTS (SELECT 1 FROM "Rater" r WHERE r.id = j."raterId" AND r.excluded)
+        WHERE t."studyId" = ${studyId} AND NOT t."isGold"
+      )
+      SELECT "modelA", "modelB",
+             count(*) FILTER (WHERE answer = 'A' OR sign < 0)::int AS "aWins",
+             count(*) FILTER (WHERE answer = 'B' OR sign > 0)::int AS "bWins",
+             count(*) FILTER (WHERE answer = 'tie' OR sign = 0)::int AS ties,
+             count(*) FILTER (WHERE answer = 'both_bad')::int AS "bothBad",
+             count(*) FILTER (WHERE target < ${maxOverlap})::int AS open
+      FROM counted GROUP BY "modelA", "modelB"`;
+    const growable = pairs.filter((p) => p.open > 0);
+    const key = nextPairToServe(growable, { kind: "interval-width", width: targetWidth });
+    const pair = growable.find((p) => pairKey(p.modelA, p.modelB) === key);
+    if (!pair) return false;
     const raised = await tx.$executeRaw`
       UPDATE "StudyTask" t SET target = t.target + 1
       FROM "Output" oa, "Output" ob
       WHERE t."studyId" = ${studyId} AND NOT t."isGold" AND t.target < ${maxOverlap}
         AND oa.id = t."outputAId" AND ob.id = t."outputBId"
-        AND oa."modelId" = ${modelA} AND ob."modelId" = ${modelB}`;
+        AND oa."modelId" = ${pair.modelA} AND ob."modelId" = ${pair.modelB}`;
     return raised > 0;
   });
 }

@@ -40,9 +40,15 @@ export const comparisonPlanSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("baseline"), baselineModelId: z.string().min(1) }),
   /**
    * All pairs, then more raters where a pair is still uncertain: once every task has reached the
-   * overlap, the tasks of the least certain pair get one more rater, up to `maxOverlap`.
+   * overlap, the sample-size planner picks the pair furthest from `targetWidth` (the width of its
+   * net win rate's 95% interval) and its tasks get one more rater, up to `maxOverlap`. Rating
+   * stops when every pair meets the target.
    */
-  z.object({ kind: z.literal("adaptive"), maxOverlap: z.number().int().min(1).max(50).default(9) }),
+  z.object({
+    kind: z.literal("adaptive"),
+    maxOverlap: z.number().int().min(1).max(50).default(9),
+    targetWidth: z.number().gt(0).max(2).default(0.2),
+  }),
 ]);
 export type ComparisonPlan = z.infer<typeof comparisonPlanSchema>;
 

@@ -37,7 +37,7 @@ export function ConfigSummary({
     plan.kind === "baseline"
       ? `each model against ${names([plan.baselineModelId], models)}`
       : plan.kind === "adaptive"
-        ? `adaptive, up to ${plan.maxOverlap ?? 9} raters per item`
+        ? `adaptive, up to ${plan.maxOverlap ?? 9} raters per item, until each pair's net win rate interval is ${Math.round((plan.targetWidth ?? 0.2) * 100)} points wide`
         : "all pairs";
   const checks = [
     qc.minGoldAccuracy != null ? `gold accuracy ≥ ${formatPercent(qc.minGoldAccuracy)}` : null,

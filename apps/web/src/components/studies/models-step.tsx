@@ -141,6 +141,15 @@ export function ModelsStep({
                   max={50}
                   hint="Uncertain pairs get more raters, up to this many per item."
                 />
+                <NumberField
+                  id="plan-target-width"
+                  label="Target interval width (points of %)"
+                  value={draft.targetWidthPercent}
+                  onChange={(targetWidthPercent) => onChange({ targetWidthPercent })}
+                  min={1}
+                  max={200}
+                  hint="Rating stops once every pair's net win rate is known to within this 95% interval width."
+                />
               </div>
             ) : null}
           </div>

@@ -80,9 +80,12 @@ describe("the wizard draft", () => {
       kind: "baseline",
       baselineModelId: "m1",
     });
-    expect(draftToConfig({ ...d, planKind: "adaptive", maxOverlap: "6" }).plan).toEqual({
+    expect(
+      draftToConfig({ ...d, planKind: "adaptive", maxOverlap: "6", targetWidthPercent: "15" }).plan,
+    ).toEqual({
       kind: "adaptive",
       maxOverlap: 6,
+      targetWidth: 0.15,
     });
   });
 

@@ -35,6 +35,8 @@ export type WizardDraft = {
   planKind: PlanKind;
   baselineModelId: string;
   maxOverlap: string;
+  /** Adaptive plan: the net win rate interval width (in points of %) each pair should reach. */
+  targetWidthPercent: string;
   axes: AxisDraft[];
   overlap: string;
   goldPercent: string;
@@ -110,6 +112,7 @@ export function draftFromTemplate(template: StudyTemplate, previous?: WizardDraf
     planKind: "all-pairs",
     baselineModelId: "",
     maxOverlap: "9",
+    targetWidthPercent: "20",
     overlap: "3",
     goldPercent: "0",
     maxPerRater: "",
@@ -174,7 +177,11 @@ export function draftToConfig(d: WizardDraft): PairwiseConfigInput {
     d.planKind === "baseline"
       ? { kind: "baseline", baselineModelId: d.baselineModelId }
       : d.planKind === "adaptive"
-        ? { kind: "adaptive", maxOverlap: orDefault(d.maxOverlap) }
+        ? {
+            kind: "adaptive",
+            maxOverlap: orDefault(d.maxOverlap),
+            targetWidth: percent(d.targetWidthPercent) ?? undefined,
+          }
         : { kind: "all-pairs" };
   return {
     kind: "pairwise",
