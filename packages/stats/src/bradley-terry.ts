@@ -1081,40 +1081,13 @@ function multinomialResampler(state: FitState, random: Random, warnings: Bradley
       const n = totals[q]!;
       const [pLeft, pRight] = probabilities[q]!;
       // Multinomial(n; pLeft, pRight, pTie) as sequential binomials, like random.ts's `multinomial`.
-      const left = drawBinomial(random, n, pLeft!);
-      const right = drawBinomial(random, n - left, pLeft! < 1 ? Math.min(1, pRight! / (1 - pLeft!)) : 0);
+      const left = binomial(random, n, pLeft!);
+      const right = binomial(random, n - left, pLeft! < 1 ? Math.min(1, pRight! / (1 - pLeft!)) : 0);
       leftWins[q] = left;
       rightWins[q] = right;
       ties[q] = n - left - right;
     }
   };
-}
-
-/**
- * A Binomial(n, p) draw. Where n·p·(1−p) ≥ 30 this is random.ts's `binomial` (normal
- * approximation). Below that, random.ts draws n Bernoulli trials, O(n) — about a second of the
- * 1M-judgment benchmark, whose lopsided pairs (p ≈ 0.05 over ~400 judgments) land there — so this
- * draws the same exact distribution by inversion instead (Kachitvichyanukul & Schmeiser, "Binomial
- * random variate generation", CACM 31(2), 1988, algorithm BINV): walk the probability function
- * from 0 with one uniform, O(1 + n·min(p, 1−p)) steps. P(X = 0) = (1−r)ⁿ cannot underflow here:
- * n·r < 30/(1−r) ≤ 60.
- */
-function drawBinomial(random: Random, n: number, p: number): number {
-  if (n <= 0 || p <= 0) return 0;
-  if (p >= 1) return n;
-  if (n * p * (1 - p) >= 30) return binomial(random, n, p);
-  const flip = p > 0.5;
-  const r = flip ? 1 - p : p;
-  const odds = r / (1 - r);
-  let mass = (1 - r) ** n;
-  let u = random.next();
-  let k = 0;
-  while (u > mass && k < n) {
-    u -= mass;
-    k++;
-    mass *= (odds * (n - k + 1)) / k;
-  }
-  return flip ? n - k : k;
 }
 
 /**

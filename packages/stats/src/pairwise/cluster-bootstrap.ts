@@ -1,5 +1,5 @@
 import type { Random } from "../random";
-import { exactBinomial } from "./sampling";
+import { binomial } from "../random";
 
 /**
  * The cluster bootstrap over pre-aggregated counts. Judgments of one prompt are not independent —
@@ -128,7 +128,7 @@ function resampleByPatterns(
     let remaining = clusters;
     for (let pattern = 0; pattern < patterns && left > 0; pattern++) {
       const m = multiplicity[pattern]!;
-      const k = m === remaining ? left : exactBinomial(random, left, m / remaining);
+      const k = m === remaining ? left : binomial(random, left, m / remaining);
       remaining -= m;
       left -= k;
       if (k === 0) continue;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Outcome, PairCounts, PairwiseJudgment } from "../outcomes";
 import { seededRandom } from "../random";
 import { nextPairToServe, planSampleSize } from "./planner";
-import { exactBinomial } from "./sampling";
+import { binomial } from "../random";
 import { pairwiseResults } from "./win-rates";
 
 function counts(aWins: number, bWins: number, ties: number, bothBad: number, modelB = "b"): PairCounts {
@@ -19,8 +19,8 @@ function simulateStudies(shares: [number, number, number, number], n: number, st
   let widths = 0;
   let above = 0;
   for (let s = 0; s < studies; s++) {
-    const a = exactBinomial(random, n, shares[0]);
-    const b = exactBinomial(random, n - a, shares[1] / (1 - shares[0]));
+    const a = binomial(random, n, shares[0]);
+    const b = binomial(random, n - a, shares[1] / (1 - shares[0]));
     const d = (a - b) / n;
     const half = z * Math.sqrt(Math.max(0, (a + b) / n - d * d) / n);
     widths += 2 * half;
