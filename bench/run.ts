@@ -3,8 +3,14 @@
  * in docs/benchmarks.md. Benchmarks measure; they never fail a build.
  */
 import { benchBradleyTerry } from "./bradley-terry";
+import { benchLeaderboard } from "./leaderboard";
 import { benchRatingThroughput } from "./rating-throughput";
 import { benchStartTime } from "./start-time";
 
-const results = [await benchStartTime(), await benchRatingThroughput(), await benchBradleyTerry()];
+const results = [
+  await benchStartTime(),
+  await benchRatingThroughput(),
+  await benchBradleyTerry(),
+  await benchLeaderboard(),
+];
 for (const r of results) console.log(`${r.name}: ${r.summary}`);
