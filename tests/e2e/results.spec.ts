@@ -87,7 +87,12 @@ test("the results page shows ratings, pairs, tags and agreement once the worker 
   await expect(admin.getByTestId("pairs-table")).toContainText("Wilson 95%");
   await expect(admin.getByTestId("win-rate-heatmap")).toBeVisible();
   await expect(admin.getByTestId("judgments-heatmap")).toBeVisible();
-  await expect(admin.getByTestId("breakdown-table")).toBeVisible();
+  const breakdown = admin.getByTestId("breakdown-table");
+  await expect(breakdown).toContainText("demo-sharp-v2");
+  await admin.getByLabel("Show per tag").selectOption({ label: "Net win rate per pair" });
+  await expect(breakdown).toContainText(" vs ");
+  await admin.getByLabel("Show per tag").selectOption({ label: "Agreement and position bias" });
+  await expect(breakdown).toContainText("Fleiss' κ");
   await expect(admin.getByTestId("rater-agreement").locator("tbody tr")).toHaveCount(2);
   // Raters leaned left: the position-bias test says so.
   await expect(admin.getByTestId("position-bias")).toContainText("Raters favoured one side");
@@ -147,4 +152,9 @@ test("the project's Leaderboards pool the studies of a template", async () => {
   await expect(board.getByTestId("ratings-table")).toContainText("demo-sharp-v2");
   await expect(board).toContainText("Results study");
   await expect(board).toContainText("95% interval (bootstrap over counts)");
+  const [download] = await Promise.all([
+    admin.waitForEvent("download"),
+    board.getByRole("button", { name: "Leaderboard CSV" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe("leaderboard-side-by-side-overall.csv");
 });

@@ -215,7 +215,7 @@ describe("the worker keeps results current", () => {
       dataDir: app.dataDir,
       concurrency: 1,
       pollIntervalMs: 500,
-      log: () => undefined,
+      log: (line) => console.error(line),
     });
     try {
       const before = (await app.db.studyResult.findUniqueOrThrow({ where: { studyId } })).computedAt;

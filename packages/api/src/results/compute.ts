@@ -124,7 +124,7 @@ export function computeStudyResults(input: ComputeInput): StudyResults {
       majority: aggregate(majorityPerItem(counted), "majority-per-item"),
       reliability: reliability(axis, counted, goldJudgments(counting, toJudgment, axis.id)),
       positionBias: positionBias(counted),
-      breakdowns: breakdowns(counted, { rounds, seed, models, plannedPairs }),
+      breakdowns: breakdowns(axis, counted, { rounds, seed, models, plannedPairs }),
     };
   });
 
@@ -163,26 +163,34 @@ function goldJudgments(
   return { judgments, expected };
 }
 
+/** Chance-corrected agreement among the raters of the same items. */
+function coefficients(axis: Axis, counted: readonly Counted[]) {
+  const units = toOutcomeUnits(counted);
+  return {
+    units,
+    alphaNominal: krippendorffAlpha(units, { level: "nominal" }),
+    // The five-point scale keeps its magnitude for the ordinal coefficient; the preference scale
+    // orders A < tie < B ("both bad" is not between them, so it is left out and counted).
+    alphaOrdinal:
+      axis.scale === "five-point"
+        ? krippendorffAlpha(scaleUnits(counted), { level: "ordinal", order: [-2, -1, 0, 1, 2] })
+        : krippendorffAlpha(units, { level: "ordinal", order: PREFERENCE_ORDER }),
+    fleissKappa: fleissKappa(units, OUTCOME_CATEGORIES),
+  };
+}
+
 function reliability(
   axis: Axis,
   counted: readonly Counted[],
   gold: { judgments: Counted[]; expected: Map<string, Outcome> },
 ): Reliability {
-  const units = toOutcomeUnits(counted);
-  // The five-point scale keeps its magnitude for the ordinal coefficient; the preference scale
-  // orders A < tie < B ("both bad" is not between them, so it is left out and counted).
-  const alphaOrdinal =
-    axis.scale === "five-point"
-      ? krippendorffAlpha(scaleUnits(counted), { level: "ordinal", order: [-2, -1, 0, 1, 2] })
-      : krippendorffAlpha(units, { level: "ordinal", order: PREFERENCE_ORDER });
+  const { units, ...agreement } = coefficients(axis, counted);
   const raters = goldAccuracy(gold.judgments, gold.expected);
   const correct = raters.reduce((s, r) => s + r.correct, 0);
   const judged = raters.reduce((s, r) => s + r.judged, 0);
   const [low, high] = wilsonInterval(correct, judged);
   return {
-    alphaNominal: krippendorffAlpha(units, { level: "nominal" }),
-    alphaOrdinal,
-    fleissKappa: fleissKappa(units, OUTCOME_CATEGORIES),
+    ...agreement,
     raterAgreement: agreementWithMajority(units),
     gold: {
       overall:
@@ -208,6 +216,7 @@ function scaleUnits(counted: readonly Counted[]): RatingUnit<number>[] {
 
 /** The results again for the judgments of each prompt tag (category, concept, motion level…). */
 function breakdowns(
+  axis: Axis,
   counted: readonly Counted[],
   opts: {
     rounds: number;
@@ -226,6 +235,7 @@ function breakdowns(
   return [...byTag.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([tag, judgments]) => {
+      const { alphaNominal, alphaOrdinal, fleissKappa: kappa } = coefficients(axis, judgments);
       const prompts = new Set(judgments.map((j) => j.promptId)).size;
       const warning = tooFewJudgments(judgments.length)
         ? `Only ${judgments.length} judgment${judgments.length === 1 ? "" : "s"}: too few to read on their own.`
@@ -243,6 +253,7 @@ function breakdowns(
           { rounds: opts.rounds, seed: opts.seed, models: opts.models },
         ),
         positionBias: positionBias(judgments),
+        reliability: { alphaNominal, alphaOrdinal, fleissKappa: kappa },
       };
     });
 }

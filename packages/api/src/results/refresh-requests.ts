@@ -3,8 +3,9 @@
  * schedules a `study.results` job a few seconds out, and every change until it runs folds into
  * that same job (graphile-worker's job key with `preserve_run_at`). The request side is throttled
  * per process too, so the rating hot path adds at most one statement every few seconds per study,
- * not one per judgment. The job reads the database when it runs, so it sees every judgment
- * committed before then; one committed after it started schedules the next run.
+ * not one per judgment: a change inside a throttle window schedules one more request for the
+ * window's end (a trailing edge), so a job that already ran before that change is followed by
+ * another. The job reads the database when it runs, so it sees everything committed before then.
  */
 import type { Db } from "@loupe/db";
 import { jobDefinitions } from "@loupe/jobs";
@@ -12,7 +13,8 @@ import { jobDefinitions } from "@loupe/jobs";
 /** How long a refresh waits for more judgments before it runs. */
 export const RESULTS_DEBOUNCE_SECONDS = 5;
 
-const lastRequested = new Map<string, number>();
+/** Per study: when this process's throttle window ends, and whether a trailing request waits. */
+const windows = new Map<string, { until: number; trailing: boolean }>();
 
 export const resultsJobKey = (studyId: string) => `study-results:${studyId}`;
 
@@ -25,22 +27,28 @@ export async function requestResultsRefresh(
   studyId: string,
   opts: { immediately?: boolean } = {},
 ): Promise<void> {
-  const now = Date.now();
   if (!opts.immediately) {
-    const last = lastRequested.get(studyId) ?? 0;
-    if (now - last < RESULTS_DEBOUNCE_SECONDS * 1000) return;
+    const now = Date.now();
+    const window = windows.get(studyId);
+    if (window && now < window.until) {
+      if (!window.trailing) {
+        window.trailing = true;
+        setTimeout(() => {
+          windows.delete(studyId);
+          requestResultsRefreshQuietly(db, studyId);
+        }, window.until - now).unref();
+      }
+      return;
+    }
+    windows.set(studyId, { until: now + RESULTS_DEBOUNCE_SECONDS * 1000, trailing: false });
   }
-  // An immediate run does not open a throttle window: it may finish before the next judgment,
-  // which must then schedule its own refresh.
-  if (!opts.immediately) lastRequested.set(studyId, now);
-  const delay = opts.immediately ? 0 : RESULTS_DEBOUNCE_SECONDS;
   const def = jobDefinitions.refreshStudyResults;
   await db.$executeRaw`SELECT graphile_worker.add_job(
     ${def.name}::text,
     ${JSON.stringify(def.payload.parse({ studyId }))}::json,
     job_key => ${resultsJobKey(studyId)}::text,
     job_key_mode => ${opts.immediately ? "replace" : "preserve_run_at"}::text,
-    run_at => now() + make_interval(secs => ${delay}),
+    run_at => now() + make_interval(secs => ${opts.immediately ? 0 : RESULTS_DEBOUNCE_SECONDS}),
     max_attempts => ${def.maxAttempts}::int
   )`;
 }
@@ -51,7 +59,7 @@ export async function requestResultsRefresh(
  */
 export function requestResultsRefreshQuietly(db: Db, studyId: string): void {
   requestResultsRefresh(db, studyId).catch((err: unknown) => {
-    lastRequested.delete(studyId);
+    windows.delete(studyId);
     console.error(`results refresh for study ${studyId} not scheduled:`, err);
   });
 }

@@ -3,10 +3,18 @@
  * link and `/api/v1` use the same rows). Pure and free of server code, so the browser builds its
  * downloads from the results it already has.
  */
-import type { Interval } from "@loupe/stats";
-import type { AggregationResults, AxisResults, StudyResults } from "./types";
+import type { Interval, PairResult, PositionBias } from "@loupe/stats";
+import type { AggregationResults, AxisResults, Breakdown, StudyResults } from "./types";
 
-export const RESULT_TABLES = ["ratings", "pairs", "reliability", "agreement", "breakdowns"] as const;
+export const RESULT_TABLES = [
+  "ratings",
+  "pairs",
+  "reliability",
+  "agreement",
+  "breakdowns",
+  "breakdown-pairs",
+  "breakdown-reliability",
+] as const;
 export type ResultTable = (typeof RESULT_TABLES)[number];
 
 type Cell = string | number | boolean | null;
@@ -49,49 +57,55 @@ function ratingRows(results: StudyResults): Row[] {
   );
 }
 
+function pairRow(p: PairResult): Row {
+  return {
+    model_a: p.modelA,
+    model_b: p.modelB,
+    a_wins: p.counts.aWins,
+    b_wins: p.counts.bWins,
+    ties: p.counts.ties,
+    both_bad: p.counts.bothBad,
+    total: p.total,
+    prompts: p.prompts,
+    win_rate: round(p.winRate.value),
+    ...bounds("win_rate_wilson", p.winRate.wilson),
+    ...bounds("win_rate_bootstrap", p.winRate.bootstrap),
+    net_win_rate: round(p.netWinRate.value),
+    ...bounds("net_win_rate", p.netWinRate.bootstrap),
+    note: [p.winRate.reason?.message, p.netWinRate.reason?.message, ...p.warnings.map((w) => w.message)]
+      .filter(Boolean)
+      .join(" "),
+  };
+}
+
 function pairRows(results: StudyResults): Row[] {
   return results.axes.flatMap((axis) =>
     aggregations(axis).flatMap((agg) =>
-      agg.pairs.map((p) => ({
-        axis: axis.axisId,
-        aggregation: agg.aggregation,
-        model_a: p.modelA,
-        model_b: p.modelB,
-        a_wins: p.counts.aWins,
-        b_wins: p.counts.bWins,
-        ties: p.counts.ties,
-        both_bad: p.counts.bothBad,
-        total: p.total,
-        prompts: p.prompts,
-        win_rate: round(p.winRate.value),
-        ...bounds("win_rate_wilson", p.winRate.wilson),
-        ...bounds("win_rate_bootstrap", p.winRate.bootstrap),
-        net_win_rate: round(p.netWinRate.value),
-        ...bounds("net_win_rate", p.netWinRate.bootstrap),
-        note: [p.winRate.reason?.message, p.netWinRate.reason?.message, ...p.warnings.map((w) => w.message)]
-          .filter(Boolean)
-          .join(" "),
-      })),
+      agg.pairs.map((p) => ({ axis: axis.axisId, aggregation: agg.aggregation, ...pairRow(p) })),
     ),
   );
 }
 
+/** Agreement coefficients and position bias, for a question or one of its tags. */
+function agreementAndBias(r: Breakdown["reliability"], bias: PositionBias): Row {
+  return {
+    alpha_nominal: round(r.alphaNominal.alpha),
+    alpha_ordinal: round(r.alphaOrdinal.alpha),
+    fleiss_kappa: round(r.fleissKappa.kappa),
+    left_share: round(bias.leftShare),
+    ...bounds("left_share", bias.interval),
+    position_p_value: bias.pValue,
+  };
+}
+
 function reliabilityRows(results: StudyResults): Row[] {
-  return results.axes.map((axis) => {
-    const r = axis.reliability;
-    return {
-      axis: axis.axisId,
-      judgments: axis.judgments,
-      alpha_nominal: round(r.alphaNominal.alpha),
-      alpha_ordinal: round(r.alphaOrdinal.alpha),
-      fleiss_kappa: round(r.fleissKappa.kappa),
-      left_share: round(axis.positionBias.leftShare),
-      ...bounds("left_share", axis.positionBias.interval),
-      position_p_value: axis.positionBias.pValue,
-      gold_accuracy: round(r.gold.overall?.accuracy),
-      gold_judged: r.gold.overall?.judged ?? 0,
-    };
-  });
+  return results.axes.map((axis) => ({
+    axis: axis.axisId,
+    judgments: axis.judgments,
+    ...agreementAndBias(axis.reliability, axis.positionBias),
+    gold_accuracy: round(axis.reliability.gold.overall?.accuracy),
+    gold_judged: axis.reliability.gold.overall?.judged ?? 0,
+  }));
 }
 
 function agreementRows(results: StudyResults): Row[] {
@@ -127,6 +141,32 @@ function breakdownRows(results: StudyResults): Row[] {
   );
 }
 
+function breakdownPairRows(results: StudyResults): Row[] {
+  return results.axes.flatMap((axis) =>
+    axis.breakdowns.flatMap((cell) =>
+      cell.pairs.map((p) => ({
+        axis: axis.axisId,
+        tag: cell.tag,
+        ...pairRow(p),
+        warning: cell.warning ?? "",
+      })),
+    ),
+  );
+}
+
+function breakdownReliabilityRows(results: StudyResults): Row[] {
+  return results.axes.flatMap((axis) =>
+    axis.breakdowns.map((cell) => ({
+      axis: axis.axisId,
+      tag: cell.tag,
+      judgments: cell.judgments,
+      prompts: cell.prompts,
+      ...agreementAndBias(cell.reliability, cell.positionBias),
+      warning: cell.warning ?? "",
+    })),
+  );
+}
+
 export function resultTableRows(results: StudyResults, table: ResultTable): Row[] {
   switch (table) {
     case "ratings":
@@ -139,6 +179,10 @@ export function resultTableRows(results: StudyResults, table: ResultTable): Row[
       return agreementRows(results);
     case "breakdowns":
       return breakdownRows(results);
+    case "breakdown-pairs":
+      return breakdownPairRows(results);
+    case "breakdown-reliability":
+      return breakdownReliabilityRows(results);
   }
 }
 

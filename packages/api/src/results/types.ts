@@ -49,6 +49,7 @@ export type Breakdown = {
   pairs: PairResult[];
   ratings: BradleyTerryBootstrap;
   positionBias: PositionBias;
+  reliability: Pick<Reliability, "alphaNominal" | "alphaOrdinal" | "fleissKappa">;
 };
 
 export type AxisResults = {

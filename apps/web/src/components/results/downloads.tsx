@@ -9,10 +9,12 @@ const TABLE_NAMES: Record<ResultTable, string> = {
   pairs: "Pairs",
   reliability: "Reliability",
   agreement: "Rater agreement",
-  breakdowns: "Breakdowns",
+  breakdowns: "Ratings by tag",
+  "breakdown-pairs": "Pairs by tag",
+  "breakdown-reliability": "Agreement by tag",
 };
 
-function download(filename: string, type: string, text: string) {
+export function download(filename: string, type: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement("a");
   a.href = url;

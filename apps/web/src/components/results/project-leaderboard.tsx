@@ -6,7 +6,9 @@ import { useState } from "react";
 import { useTRPC } from "@/lib/trpc";
 import { ErrorMessage } from "../error-message";
 import { formatCount } from "../format";
-import { cardClass, inputClass, labelClass, linkClass } from "../styles";
+import { toCsv } from "@loupe/api/results-tables";
+import { cardClass, inputClass, labelClass, linkClass, secondaryButtonClass } from "../styles";
+import { download } from "./downloads";
 import { FitWarnings, RatingsTable } from "./ratings-table";
 import { RatingsChart } from "./ratings-chart";
 
@@ -97,6 +99,32 @@ export function ProjectLeaderboard({
             <RatingsChart ratings={pooled.data.ratings.ratings} label="Pooled ratings with 95% intervals" />
           </div>
           <RatingsTable fit={pooled.data.ratings} caption="Pooled ratings" />
+          <button
+            type="button"
+            className={secondaryButtonClass}
+            onClick={() =>
+              download(
+                `leaderboard-${board.template}-${axisId}.csv`,
+                "text/csv",
+                toCsv(
+                  pooled.data.ratings.ratings.map((r) => ({
+                    template: board.template,
+                    axis: axisId,
+                    rank: r.rank,
+                    rank_upper_bound: r.rankUpperBound,
+                    model: r.model,
+                    rating: Math.round(r.rating * 10) / 10,
+                    rating_low: Math.round(r.interval.low * 10) / 10,
+                    rating_high: Math.round(r.interval.high * 10) / 10,
+                    rating_method: r.interval.method,
+                    judgments: r.judgments,
+                  })),
+                ),
+              )
+            }
+          >
+            Leaderboard CSV
+          </button>
           <div className="text-sm">
             <p className="font-medium">Pooled from</p>
             <ul className="list-inside list-disc">

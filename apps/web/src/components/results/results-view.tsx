@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, type ReactNode } from "react";
+import { RESULT_TABLES } from "@loupe/api/results-tables";
 import { formatCount, formatDateTime } from "../format";
 import { cardClass, labelClass, inputClass } from "../styles";
 import { BreakdownTable } from "./breakdown-table";
@@ -166,7 +167,7 @@ export function ResultsView({
       <ResultDownloads
         results={results}
         fileStem={fileStem}
-        tables={showRaters ? undefined : ["ratings", "pairs", "reliability", "breakdowns"]}
+        tables={showRaters ? undefined : RESULT_TABLES.filter((t) => t !== "agreement")}
       />
     </div>
   );
