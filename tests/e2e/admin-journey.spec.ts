@@ -116,10 +116,12 @@ test("Studies explains how studies get here", async () => {
   await expect(page.getByRole("main")).toContainText(/pairwise/i);
 });
 
-test("Leaderboards, Safety, Curation and Datasets say what will appear there", async () => {
+test("Leaderboards rank the demo models; Safety, Curation and Datasets say what will appear there", async () => {
   await openSection(page, "Leaderboards");
-  await expect(page.getByRole("main")).toContainText("Bradley–Terry ratings with 95% intervals");
-  await expect(page.getByTestId("no-leaderboard")).toContainText("once a pairwise study has judgments");
+  // The demo study's simulated raters follow the demo models' intended order.
+  const ratings = page.getByTestId("project-leaderboard").getByTestId("ratings-table");
+  await expect(ratings.locator("tbody tr").first()).toContainText("demo-sharp-v2", { timeout: 30_000 });
+  await expect(ratings.locator("tbody tr").last()).toContainText("demo-noisy-v0");
   await openSection(page, "Safety");
   await expect(page.getByRole("main")).toContainText("violation rates per model and category");
   await openSection(page, "Curation");

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoProject } from "@loupe/api/demo";
+import { refreshStudyResults } from "@loupe/api/results";
 import { createTestApp, type TestApp } from "./support/test-app";
 
 let app: TestApp;
@@ -42,6 +43,22 @@ describe("demo data", () => {
       expect(o.thumbnailUrl).toMatch(/^\/media\/[A-Za-z0-9_-]+$/);
       expect(o.url).not.toMatch(/[0-9a-f]{64}/);
     }
+    // A finished study rated by simulated raters puts the models on the leaderboard in their
+    // intended order (the results job is queued by the seed; here it is run directly).
+    const [study] = await owner.client.studies.list.query({ projectSlug: "demo" });
+    expect(study).toMatchObject({ name: "Demo side-by-side (simulated raters)", status: "completed" });
+    const queued = await app.db.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE key = ${"study-results:" + study!.id}`;
+    expect(queued[0]!.n).toBe(1);
+    await refreshStudyResults(app.db, study!.id, { rounds: 200 });
+    const { results } = await owner.client.results.get.query({ projectSlug: "demo", studyId: study!.id });
+    expect(results!.judgments.counted).toBe(prompts * 3 * 3);
+    expect(results!.axes[0]!.every.ratings.ratings.map((r) => r.model)).toEqual([
+      "demo-sharp-v2",
+      "demo-soft-v1",
+      "demo-noisy-v0",
+    ]);
+
     const assets = await app.db.asset.findMany();
     for (const a of assets) {
       expect(await app.runtime.storage.has(a.sha256)).toBe(true);

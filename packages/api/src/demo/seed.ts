@@ -1,11 +1,12 @@
 /**
  * The demo project seeded on first start, so a new user sees studies and leaderboards work before
  * bringing any data: three procedural "models" (render.ts) answer every demo prompt (prompts.ts),
- * with a known right ranking: demo-sharp-v2 > demo-soft-v1 > demo-noisy-v0.
+ * with a known right ranking: demo-sharp-v2 > demo-soft-v1 > demo-noisy-v0, and a finished
+ * side-by-side study rated by simulated raters (demo-study.ts) puts them on the leaderboard.
  *
  * Safe to re-run and to interrupt: images are rendered deterministically and stored
  * content-addressed, Asset rows are inserted idempotently by sha256, and every project row
- * (project, membership, prompts, models, outputs) is written in one transaction, so a crash
+ * (project, membership, prompts, models, outputs, the demo study) is written in one transaction, so a crash
  * leaves either no demo project (the next run redoes it) or a complete one (the next run returns it).
  */
 import crypto from "node:crypto";
@@ -13,6 +14,8 @@ import os from "node:os";
 import { isUniqueViolation, type Db } from "@loupe/db";
 import { ingestImage, type IngestedImage, type MediaStorage } from "@loupe/media";
 import { DEMO_PROMPTS, type DemoPrompt } from "./prompts";
+import { requestResultsRefresh } from "../results/refresh-requests";
+import { insertDemoStudy } from "./demo-study";
 import { DEMO_MODELS, demoLatencyMs, renderDemoImage, type DemoModel } from "./render";
 
 export const DEMO_PROJECT_SLUG = "demo";
@@ -82,7 +85,7 @@ export async function seedDemoProject(
 
   // 3. The project and everything in it, all or nothing.
   try {
-    const projectId = await db.$transaction(
+    const { projectId, studyId } = await db.$transaction(
       async (tx) => {
         const project = await tx.project.create({
           data: {
@@ -118,8 +121,15 @@ export async function seedDemoProject(
             description: m.description,
           })),
         });
+        const outputs = rendered.map((r) => ({
+          id: crypto.randomUUID(),
+          modelId: modelId.get(r.model.name)!,
+          promptId: promptId.get(r.prompt.externalId)!,
+          seed: 0n,
+        }));
         await tx.output.createMany({
-          data: rendered.map((r) => ({
+          data: rendered.map((r, i) => ({
+            id: outputs[i]!.id,
             projectId: project.id,
             modelId: modelId.get(r.model.name)!,
             promptId: promptId.get(r.prompt.externalId)!,
@@ -131,10 +141,20 @@ export async function seedDemoProject(
             steps: r.model.steps,
           })),
         });
-        return project.id;
+        const studyId = await insertDemoStudy(tx, {
+          projectId: project.id,
+          ownerUserId: opts.ownerUserId,
+          promptSetId: promptSet.id,
+          promptIds: [...promptId.values()],
+          models: DEMO_MODELS.map((m) => ({ id: modelId.get(m.name)!, name: m.name })),
+          outputs,
+        });
+        return { projectId: project.id, studyId };
       },
       { timeout: 60_000, maxWait: 10_000 },
     );
+    // The demo study's results are computed by the first worker that runs, before anyone asks.
+    await requestResultsRefresh(db, studyId, { immediately: true });
     return { projectId, created: true };
   } catch (err) {
     // Another process seeded it at the same moment: theirs is as good as ours.
