@@ -94,6 +94,7 @@ test("the results page shows ratings, pairs, tags and agreement once the worker 
   await admin.getByLabel("Show per tag").selectOption({ label: "Agreement and position bias" });
   await expect(breakdown).toContainText("Fleiss' κ");
   await expect(admin.getByTestId("rater-agreement").locator("tbody tr")).toHaveCount(2);
+  await expect(admin.getByTestId("reliability-panel")).toContainText("(bootstrap over items)");
   // Raters leaned left: the position-bias test says so.
   await expect(admin.getByTestId("position-bias")).toContainText("Raters favoured one side");
 

@@ -118,6 +118,7 @@ describe("computing results", () => {
     // others' majority on most items. (Alpha is low here: nearly every item has the same verdict,
     // so chance agreement is high — Krippendorff's "paradox" of skewed marginals.)
     expect(axis.reliability.alphaNominal.alpha).toEqual(expect.any(Number));
+    expect(axis.reliability.intervals.alphaNominal!.method).toBe("bootstrap-items");
     expect(axis.reliability.raterAgreement).toHaveLength(3);
     for (const a of axis.reliability.raterAgreement) expect(a.rate!).toBeGreaterThan(0.6);
     // Left/right is randomized and raters follow the models, not the side.

@@ -36,5 +36,11 @@ export type PairCounts = {
 export type Interval = {
   low: number;
   high: number;
-  method: "wilson" | "cluster-bootstrap" | "bootstrap-multinomial" | "bootstrap-prompts" | "none";
+  method:
+    | "wilson"
+    | "cluster-bootstrap"
+    | "bootstrap-multinomial"
+    | "bootstrap-prompts"
+    | "bootstrap-items"
+    | "none";
 };

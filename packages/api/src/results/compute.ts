@@ -12,6 +12,7 @@
 import {
   agreementWithMajority,
   bootstrapBradleyTerry,
+  bootstrapOverUnits,
   fleissKappa,
   goldAccuracy,
   krippendorffAlpha,
@@ -122,7 +123,7 @@ export function computeStudyResults(input: ComputeInput): StudyResults {
       judgments: counted.length,
       every: aggregate(counted, "every-judgment"),
       majority: aggregate(majorityPerItem(counted), "majority-per-item"),
-      reliability: reliability(axis, counted, goldJudgments(counting, toJudgment, axis.id)),
+      reliability: reliability(rounds, axis, counted, goldJudgments(counting, toJudgment, axis.id)),
       positionBias: positionBias(counted),
       breakdowns: breakdowns(axis, counted, { rounds, seed, models, plannedPairs }),
     };
@@ -180,17 +181,34 @@ function coefficients(axis: Axis, counted: readonly Counted[]) {
 }
 
 function reliability(
+  rounds: number,
   axis: Axis,
   counted: readonly Counted[],
   gold: { judgments: Counted[]; expected: Map<string, Outcome> },
 ): Reliability {
   const { units, ...agreement } = coefficients(axis, counted);
   const raters = goldAccuracy(gold.judgments, gold.expected);
+  // Intervals resample items (seeded, so the same judgments give the same intervals).
+  const over = <V extends string | number>(
+    u: RatingUnit<V>[],
+    f: (u: readonly RatingUnit<V>[]) => number | null,
+  ) => bootstrapOverUnits(u, f, { rounds, seed: RESULTS_SEED });
+  const ordinalUnits = axis.scale === "five-point" ? scaleUnits(counted) : null;
   const correct = raters.reduce((s, r) => s + r.correct, 0);
   const judged = raters.reduce((s, r) => s + r.judged, 0);
   const [low, high] = wilsonInterval(correct, judged);
   return {
     ...agreement,
+    intervals: {
+      alphaNominal: over(units, (u) => krippendorffAlpha(u, { level: "nominal" }).alpha),
+      alphaOrdinal: ordinalUnits
+        ? over(
+            ordinalUnits,
+            (u) => krippendorffAlpha(u, { level: "ordinal", order: [-2, -1, 0, 1, 2] }).alpha,
+          )
+        : over(units, (u) => krippendorffAlpha(u, { level: "ordinal", order: PREFERENCE_ORDER }).alpha),
+      fleissKappa: over(units, (u) => fleissKappa(u, OUTCOME_CATEGORIES).kappa),
+    },
     raterAgreement: agreementWithMajority(units),
     gold: {
       overall:

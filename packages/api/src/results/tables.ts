@@ -103,6 +103,9 @@ function reliabilityRows(results: StudyResults): Row[] {
     axis: axis.axisId,
     judgments: axis.judgments,
     ...agreementAndBias(axis.reliability, axis.positionBias),
+    ...bounds("alpha_nominal", axis.reliability.intervals.alphaNominal),
+    ...bounds("alpha_ordinal", axis.reliability.intervals.alphaOrdinal),
+    ...bounds("fleiss_kappa", axis.reliability.intervals.fleissKappa),
     gold_accuracy: round(axis.reliability.gold.overall?.accuracy),
     gold_judged: axis.reliability.gold.overall?.judged ?? 0,
   }));

@@ -6,6 +6,7 @@
 import type {
   BradleyTerryBootstrap,
   FleissKappa,
+  Interval,
   KrippendorffAlpha,
   PairResult,
   PositionBias,
@@ -36,6 +37,8 @@ export type Reliability = {
   /** A < tie < B (both bad left out), or the five-point scale's −2 … 2. */
   alphaOrdinal: KrippendorffAlpha;
   fleissKappa: FleissKappa;
+  /** 95% intervals of the three coefficients, resampling items. */
+  intervals: { alphaNominal: Interval | null; alphaOrdinal: Interval | null; fleissKappa: Interval | null };
   raterAgreement: RaterAgreement[];
   gold: { overall: Omit<RaterGoldAccuracy, "raterId"> | null; raters: RaterGoldAccuracy[] };
 };

@@ -63,11 +63,12 @@ export function fleissKappa<V extends string | number>(
   const counts: Counts = { units: 0, unpairedUnits: 0, raters: 0, ratingsPerUnit: null, excludedValues: 0 };
 
   for (const unit of units) {
+    const w = unit.weight ?? 1;
     const inUnit = new Map<V, number>();
     let ni = 0;
     for (const { raterId, value } of unit.values) {
       if (allowed && !allowed.has(value)) {
-        counts.excludedValues++;
+        counts.excludedValues += w;
         continue;
       }
       inUnit.set(value, (inUnit.get(value) ?? 0) + 1);
@@ -75,18 +76,18 @@ export function fleissKappa<V extends string | number>(
       ni++;
     }
     if (ni === 0) continue;
-    ratedUnits++;
-    for (const [value, nij] of inUnit) shares.set(value, (shares.get(value) ?? 0) + nij / ni);
+    ratedUnits += w;
+    for (const [value, nij] of inUnit) shares.set(value, (shares.get(value) ?? 0) + (w * nij) / ni);
     if (ni === 1) {
-      counts.unpairedUnits++;
+      counts.unpairedUnits += w;
       continue;
     }
-    counts.units++;
+    counts.units += w;
     min = Math.min(min, ni);
     max = Math.max(max, ni);
     let pairs = 0;
     for (const nij of inUnit.values()) pairs += nij * (nij - 1);
-    agreementSum += pairs / (ni * (ni - 1));
+    agreementSum += (w * pairs) / (ni * (ni - 1));
   }
   counts.raters = raters.size;
   if (counts.units > 0) counts.ratingsPerUnit = { min, max };

@@ -22,3 +22,4 @@ export { agreementWithMajority, type MajorityRule, type RaterAgreement } from ".
 export { goldAccuracy, type RaterGoldAccuracy } from "./gold-accuracy";
 export { positionBias, positionBiasByRater, type PositionBias } from "./position-bias";
 export { binomialLogProbability, binomialTestTwoSided } from "./binomial-test";
+export { bootstrapOverUnits } from "./unit-bootstrap";

@@ -80,28 +80,29 @@ export function krippendorffAlpha<V extends string | number>(
     excludedValues: 0,
   };
   for (const unit of units) {
+    const w = unit.weight ?? 1;
     const inUnit = new Map<number, number>();
     let m = 0;
     for (const { value } of unit.values) {
       const c = scale.index.get(value);
       if (c === undefined) {
-        counts.excludedValues++;
+        counts.excludedValues += w;
         continue;
       }
       inUnit.set(c, (inUnit.get(c) ?? 0) + 1);
       m++;
     }
     if (m < 2) {
-      counts.unpairedUnits++;
+      counts.unpairedUnits += w;
       continue;
     }
-    counts.units++;
-    counts.pairableValues += m;
+    counts.units += w;
+    counts.pairableValues += m * w;
     for (const [c, nc] of inUnit) {
-      marginals[c]! += nc;
+      marginals[c]! += nc * w;
       const row = coincidences[c]!;
       // Ordered pairs of distinct values of the unit: c with itself n_c(n_c − 1) times.
-      for (const [k, nk] of inUnit) row[k]! += (c === k ? nc * (nc - 1) : nc * nk) / (m - 1);
+      for (const [k, nk] of inUnit) row[k]! += (w * (c === k ? nc * (nc - 1) : nc * nk)) / (m - 1);
     }
   }
 

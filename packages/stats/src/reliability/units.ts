@@ -13,6 +13,12 @@ import type { Outcome, PairwiseJudgment } from "../outcomes";
 export type RatingUnit<V extends string | number> = {
   unitId: string;
   values: { raterId: string; value: V }[];
+  /**
+   * How many identical units this one stands for (a frequency weight; default 1). The item
+   * bootstrap resamples patterns of values with counts instead of copying units, so each round
+   * costs the number of distinct patterns, not the number of items.
+   */
+  weight?: number;
 };
 
 /**

@@ -6,6 +6,7 @@ export const METHOD_NAMES: Record<Interval["method"], string> = {
   "cluster-bootstrap": "bootstrap over prompts",
   "bootstrap-multinomial": "bootstrap over counts",
   "bootstrap-prompts": "bootstrap over prompts",
+  "bootstrap-items": "bootstrap over items",
   none: "none",
 };
 

@@ -1,7 +1,7 @@
 import { formatCount, formatPercent } from "../format";
 import { cardClass, tableClass, tdClass, thClass } from "../styles";
-import { formatCoefficient, formatInterval, formatPValue } from "./numbers";
-import type { AxisResults } from "./types";
+import { METHOD_NAMES, formatCoefficient, formatInterval, formatPValue } from "./numbers";
+import type { AxisResults, Interval } from "./types";
 
 const REASONS: Record<string, string> = {
   "no-pairable-values": "no item has two raters yet",
@@ -11,11 +11,13 @@ const REASONS: Record<string, string> = {
 function Coefficient({
   name,
   value,
+  interval,
   reason,
   note,
 }: {
   name: string;
   value: number | null;
+  interval: Interval | null;
   reason: string | null;
   note: string;
 }) {
@@ -23,6 +25,11 @@ function Coefficient({
     <div className="rounded-md border border-zinc-200 p-3 dark:border-zinc-800">
       <dt className="text-xs font-medium uppercase tracking-wide text-zinc-500">{name}</dt>
       <dd className="text-xl font-semibold tabular-nums">{formatCoefficient(value)}</dd>
+      {interval ? (
+        <dd className="text-xs tabular-nums text-zinc-600 dark:text-zinc-400">
+          95% {formatInterval(interval, formatCoefficient)} ({METHOD_NAMES[interval.method]})
+        </dd>
+      ) : null}
       <dd className="text-xs text-zinc-500">
         {value === null && reason ? (REASONS[reason] ?? reason) : note}
       </dd>
@@ -43,12 +50,14 @@ export function ReliabilityPanel({ axis, showRaters }: { axis: AxisResults; show
         <Coefficient
           name="Krippendorff's α (nominal)"
           value={r.alphaNominal.alpha}
+          interval={r.intervals.alphaNominal}
           reason={r.alphaNominal.reason}
           note={`${formatCount(r.alphaNominal.units)} items with 2+ raters`}
         />
         <Coefficient
           name="Krippendorff's α (ordinal)"
           value={r.alphaOrdinal.alpha}
+          interval={r.intervals.alphaOrdinal}
           reason={r.alphaOrdinal.reason}
           note={
             axis.scale === "five-point"
@@ -59,6 +68,7 @@ export function ReliabilityPanel({ axis, showRaters }: { axis: AxisResults; show
         <Coefficient
           name="Fleiss' κ"
           value={r.fleissKappa.kappa}
+          interval={r.intervals.fleissKappa}
           reason={r.fleissKappa.reason}
           note={`${formatCount(r.fleissKappa.raters)} raters`}
         />
