@@ -11,7 +11,7 @@
  */
 import type { PairwiseJudgment } from "../packages/stats/src/outcomes";
 import { seededRandom } from "../packages/stats/src/random";
-import { bootstrapBradleyTerry, sideCountsOf } from "../packages/stats/src/bradley-terry";
+import { bootstrapBradleyTerry, sideCountsOf } from "../packages/stats/src/bradley-terry/index";
 
 const MODELS = 50;
 const JUDGMENTS = 1_000_000;

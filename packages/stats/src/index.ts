@@ -15,7 +15,7 @@ export {
   type BradleyTerryWarning,
   type RatingWithInterval,
   type SideCounts,
-} from "./bradley-terry";
+} from "./bradley-terry/index";
 export { rankWithUpperBound } from "./rank";
 export * from "./pairwise/index";
 export * from "./reliability/index";

@@ -145,25 +145,16 @@ export async function projectLeaderboard(
     include: { result: true },
     orderBy: { createdAt: "asc" },
   });
-  const pooled = new Map<string, SideCounts>();
+  // Every study's counts, one after the other: the fit adds up rows of the same ordered pair.
+  const pooled: SideCounts[] = [];
   const included: { id: string; name: string; judgments: number }[] = [];
   for (const study of studies) {
     if (pairwiseConfigOf(study).template !== input.template || !study.result) continue;
     const axis = (study.result.data as unknown as StudyResults).axes.find((a) => a.axisId === input.axisId);
     if (!axis) continue;
     included.push({ id: study.id, name: study.name, judgments: axis.every.judgments });
-    for (const c of axis.every.sideCounts) {
-      const key = `${c.left}\u0000${c.right}`;
-      const sum = pooled.get(key) ?? { left: c.left, right: c.right, leftWins: 0, rightWins: 0, ties: 0 };
-      sum.leftWins += c.leftWins;
-      sum.rightWins += c.rightWins;
-      sum.ties += c.ties;
-      pooled.set(key, sum);
-    }
+    pooled.push(...axis.every.sideCounts);
   }
-  const ratings = bootstrapBradleyTerry(
-    { counts: [...pooled.values()] },
-    { rounds: DEFAULT_ROUNDS, seed: RESULTS_SEED },
-  );
+  const ratings = bootstrapBradleyTerry({ counts: pooled }, { rounds: DEFAULT_ROUNDS, seed: RESULTS_SEED });
   return { studies: included, ratings };
 }

@@ -21,13 +21,13 @@
  *
  * Bootstrap rounds per study: 200 (not the default 1,000) to keep the unit suite fast. The interval
  * endpoints are the (B + 1)·α-th ordered values, unbiased for any B (see `quantile` in
- * bradley-terry.ts); fewer rounds only make them noisier, which if anything lowers coverage.
+ * bootstrap.ts); fewer rounds only make them noisier, which if anything lowers coverage.
  * Everything is seeded, so the figures below are the same on every run: this test cannot flake.
  */
 import { describe, expect, it } from "vitest";
-import { bootstrapBradleyTerry, fitBradleyTerry, sideCountsOf, type SideCounts } from "./bradley-terry";
-import type { PairwiseJudgment } from "./outcomes";
-import { seededRandom, type Random } from "./random";
+import { bootstrapBradleyTerry, fitBradleyTerry, sideCountsOf, type SideCounts } from "./index";
+import type { PairwiseJudgment } from "../outcomes";
+import { seededRandom, type Random } from "../random";
 
 const TRUE_RATINGS = [1150, 1100, 1060, 1020, 990, 950, 900, 830];
 const MODELS = TRUE_RATINGS.map((_, i) => `model-${i}`);

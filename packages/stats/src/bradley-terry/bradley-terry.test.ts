@@ -5,8 +5,8 @@ import {
   sideCountsOf,
   type BradleyTerryWarning,
   type SideCounts,
-} from "./bradley-terry";
-import type { PairwiseJudgment } from "./outcomes";
+} from "./index";
+import type { PairwiseJudgment } from "../outcomes";
 
 /** 400·log₁₀(x): the Elo-scale gap of odds x. */
 const elo = (odds: number) => 400 * Math.log10(odds);
