@@ -3,7 +3,10 @@
  * undone), with its task's prompt, tags and models, and whether its rater is excluded. Excluded
  * raters' judgments are read (their number is reported) but the computation leaves them out.
  */
-import type { Db } from "@loupe/db";
+import type { Db, Prisma } from "@loupe/db";
+
+/** The client or a transaction: refresh reads everything in one snapshot. */
+type Reader = Db | Prisma.TransactionClient;
 import type { StoredAnswers } from "../assignments/answers";
 
 export type LoadedJudgment = {
@@ -22,7 +25,7 @@ export type LoadedJudgment = {
   answers: StoredAnswers;
 };
 
-export async function loadStudyJudgments(db: Db, studyId: string): Promise<LoadedJudgment[]> {
+export async function loadStudyJudgments(db: Reader, studyId: string): Promise<LoadedJudgment[]> {
   return db.$queryRaw<LoadedJudgment[]>`
     SELECT j."raterId", r.excluded AS "raterExcluded", j."taskId", t."promptId", p.tags,
            oa."modelId" AS "modelA", ob."modelId" AS "modelB", t."isGold", t."goldAnswers",
@@ -42,7 +45,7 @@ export async function loadStudyJudgments(db: Db, studyId: string): Promise<Loade
  * answers and the study's configuration. Equal fingerprints mean equal results, so a refresh
  * with nothing new is skipped and a page can tell that its numbers are behind.
  */
-export async function studyFingerprint(db: Db, studyId: string): Promise<string> {
+export async function studyFingerprint(db: Reader, studyId: string): Promise<string> {
   const rows = await db.$queryRaw<{ digest: string }[]>`
     SELECT md5(concat_ws('|',
       (SELECT count(*) FROM "Judgment" WHERE "studyId" = ${studyId}),
@@ -57,7 +60,7 @@ export async function studyFingerprint(db: Db, studyId: string): Promise<string>
 }
 
 /** The model pairs (ids, the plan's A/B order) the study has tasks for, judged or not. */
-export async function loadPlannedPairs(db: Db, studyId: string) {
+export async function loadPlannedPairs(db: Reader, studyId: string) {
   return db.$queryRaw<{ modelA: string; modelB: string }[]>`
     SELECT DISTINCT oa."modelId" AS "modelA", ob."modelId" AS "modelB"
     FROM "StudyTask" t

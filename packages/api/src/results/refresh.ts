@@ -3,7 +3,7 @@
  * nothing changed since the stored results (same fingerprint), so a burst of refresh requests
  * costs one computation.
  */
-import type { Db, Prisma } from "@loupe/db";
+import { Prisma, type Db } from "@loupe/db";
 import { pairwiseConfigOf } from "../studies/service";
 import { computeStudyResults } from "./compute";
 import { loadPlannedPairs, loadStudyJudgments, studyFingerprint } from "./load-judgments";
@@ -15,19 +15,30 @@ export async function refreshStudyResults(
 ): Promise<{ computed: boolean }> {
   const study = await db.study.findUnique({ where: { id: studyId } });
   if (!study || study.kind !== "pairwise") return { computed: false };
-  // Read before the judgments: a judgment arriving in between makes the stored fingerprint older
-  // than the data, which only causes one more refresh, never a missed one.
-  const fingerprint = await studyFingerprint(db, studyId);
-  if (!opts.force) {
-    const stored = await db.studyResult.findUnique({ where: { studyId }, select: { fingerprint: true } });
-    if (stored?.fingerprint === fingerprint) return { computed: false };
-  }
   const config = pairwiseConfigOf(study);
-  const [judgments, plannedPairs, models] = await Promise.all([
-    loadStudyJudgments(db, studyId),
-    loadPlannedPairs(db, studyId),
-    db.genModel.findMany({ where: { id: { in: config.modelIds } }, select: { id: true, name: true } }),
-  ]);
+  // The fingerprint and the data from one snapshot, so the stored fingerprint is exactly what the
+  // results were computed from (a judgment committed meanwhile is the next refresh's).
+  const read = await db.$transaction(
+    async (tx) => {
+      const fingerprint = await studyFingerprint(tx, studyId);
+      if (!opts.force) {
+        const stored = await tx.studyResult.findUnique({ where: { studyId }, select: { fingerprint: true } });
+        if (stored?.fingerprint === fingerprint) return null;
+      }
+      return {
+        fingerprint,
+        judgments: await loadStudyJudgments(tx, studyId),
+        plannedPairs: await loadPlannedPairs(tx, studyId),
+        models: await tx.genModel.findMany({
+          where: { id: { in: config.modelIds } },
+          select: { id: true, name: true },
+        }),
+      };
+    },
+    { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, timeout: 120_000 },
+  );
+  if (!read) return { computed: false };
+  const { fingerprint, judgments, plannedPairs, models } = read;
   const results = computeStudyResults({
     axes: config.axes,
     modelNames: new Map(models.map((m) => [m.id, m.name])),
