@@ -174,6 +174,9 @@ describe("computing results", () => {
     expect(board.studies.map((s) => s.id)).toEqual([studyId]);
     expect(board.ratings.method).toBe("bootstrap-multinomial");
     expect(board.ratings.ratings[0]!.model).toBe("strong");
+    // Every pooled judgment counts once for each of its two models: none dropped on the way.
+    const pooled = board.ratings.ratings.reduce((sum, r) => sum + r.judgments, 0);
+    expect(pooled).toBe(2 * board.studies.reduce((sum, s) => sum + s.judgments, 0));
   });
 });
 
