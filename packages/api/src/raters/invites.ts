@@ -143,29 +143,30 @@ export async function redeemInvite(
   const sessionToken = newRaterToken();
   const sessionTokenHash = hashRaterToken(sessionToken);
 
-  const join = () =>
-    db.$transaction(async (tx) => {
-      if (externalId) {
-        const existing = await tx.rater.findUnique({
-          where: { studyId_externalId: { studyId: invite.studyId, externalId } },
-        });
-        if (existing) {
-          await tx.rater.update({
-            where: { id: existing.id },
-            data: { sessionTokenHash, lastSeenAt: new Date() },
-          });
-          return { studyId: invite.studyId, sessionToken };
-        }
-      }
-      const claimed = await tx.$executeRaw`
-      UPDATE "StudyInvite" SET "raterCount" = "raterCount" + 1
-      WHERE id = ${invite.id} AND "revokedAt" IS NULL AND ("maxRaters" IS NULL OR "raterCount" < "maxRaters")`;
-      if (claimed === 0) throw new InviteError("full", "This invite link has reached its limit of raters.");
-      await tx.rater.create({
-        data: { studyId: invite.studyId, inviteId: invite.id, externalId, sessionTokenHash },
-      });
-      return { studyId: invite.studyId, sessionToken };
-    });
+  // Two single statements rather than an interactive transaction: a burst of raters opening
+  // one link (a crowd-work launch) all update the same invite row, and an interactive
+  // transaction would hold a pooled connection while it waits for that row lock — at 200
+  // openings at once the pool ran dry and Prisma gave up waiting for a connection.
+  const join = async () => {
+    if (externalId) {
+      const refreshed = await db.$executeRaw`
+        UPDATE "Rater" SET "sessionTokenHash" = ${sessionTokenHash}, "lastSeenAt" = now()
+        WHERE "studyId" = ${invite.studyId} AND "externalId" = ${externalId}`;
+      if (refreshed > 0) return { studyId: invite.studyId, sessionToken };
+    }
+    // Claiming a place under the cap and creating the rater is one statement, so a failed insert
+    // (a unique violation) takes its claim back with it.
+    const joined = await db.$executeRaw`
+      WITH claimed AS (
+        UPDATE "StudyInvite" SET "raterCount" = "raterCount" + 1
+        WHERE id = ${invite.id} AND "revokedAt" IS NULL AND ("maxRaters" IS NULL OR "raterCount" < "maxRaters")
+        RETURNING id, "studyId"
+      )
+      INSERT INTO "Rater" (id, "studyId", "inviteId", "externalId", "sessionTokenHash")
+      SELECT ${crypto.randomUUID()}, "studyId", id, ${externalId}, ${sessionTokenHash} FROM claimed`;
+    if (joined === 0) throw new InviteError("full", "This invite link has reached its limit of raters.");
+    return { studyId: invite.studyId, sessionToken };
+  };
   try {
     return await join();
   } catch (err) {
