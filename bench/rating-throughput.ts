@@ -4,7 +4,7 @@
  *
  * Setup, through the public interfaces: sign in as the administrator, create a project, four
  * models, a prompt set of 500 prompts, upload an output per (model, prompt) through /api/v1,
- * create and launch a study (6 pairs × 500 prompts = 3,000 tasks, overlap 5), and redeem an
+ * create and launch a study (6 pairs × 500 prompts = 3,000 tasks, overlap 10), and redeem an
  * invite link 100 times. Each autocannon connection is one rater with its own session cookie and
  * loops `rating.next` → `rating.submit`. Afterwards the judgments are counted in the database
  * (through the monitor) and compared with the submissions the server acknowledged.
@@ -17,6 +17,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import { appRouter, createCallerFactory, createRuntime } from "@loupe/api";
 import sharp from "sharp";
+import { ratingDatabaseFloor } from "./rating-database-floor";
 
 const root = path.resolve(import.meta.dirname, "..");
 const PORT = 3792;
@@ -138,7 +139,7 @@ async function setUp() {
         axes: [{ id: "overall", question: "Which is better?" }],
         modelIds,
         promptSetIds: [set.id],
-        overlap: 5,
+        overlap: 10,
       },
     },
     "mutation",
@@ -178,9 +179,8 @@ async function moreRaters(setup: { invitePath: string }): Promise<string[]> {
  * and JSON cost; this figure is the ceiling of one Node process running the engine.
  */
 async function inProcess(dataDir: string, setup: Awaited<ReturnType<typeof setUp>>) {
-  const password = fs.readFileSync(path.join(dataDir, "postgres.password"), "utf8").trim();
   const runtime = createRuntime({
-    databaseUrl: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${PG_PORT}/loupe`,
+    databaseUrl: embeddedDatabaseUrl(dataDir),
     secret: "bench-secret-bench-secret-bench-secret",
     baseUrl: BASE,
     dataDir,
@@ -224,6 +224,11 @@ async function inProcess(dataDir: string, setup: Awaited<ReturnType<typeof setUp
   const pct = (p: number) =>
     latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!.toFixed(1);
   return `${(judgments / 10).toFixed(0)} judgments/s, latency per call p50 ${pct(0.5)} ms, p99 ${pct(0.99)} ms`;
+}
+
+function embeddedDatabaseUrl(dataDir: string) {
+  const password = fs.readFileSync(path.join(dataDir, "postgres.password"), "utf8").trim();
+  return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${PG_PORT}/loupe`;
 }
 
 export async function benchRatingThroughput() {
@@ -317,6 +322,7 @@ export async function benchRatingThroughput() {
       ...setup,
       raterCookies: await moreRaters(setup),
     });
+    const floor = await ratingDatabaseFloor(embeddedDatabaseUrl(dataDir), studyId, RATERS);
     const judgmentsPerSecond = acknowledged / DURATION_S;
     return {
       name: `rating: next + submit over HTTP, ${RATERS} concurrent raters, ${DURATION_S} s`,
@@ -332,7 +338,8 @@ export async function benchRatingThroughput() {
         }), ` +
         `${duplicates} duplicates, ${refused} refused, ${result.errors} errors, ${result.timeouts} timeouts; ` +
         `${overTarget.length === 0 ? "no pair past its target" : "PAIRS PAST TARGET"}; ${setup.tasks} tasks. ` +
-        `Without HTTP (tRPC called in process, same database): ${inProcessFigures}`,
+        `Without HTTP (tRPC called in process, same database): ${inProcessFigures}. ` +
+        `Database floor (the two statements a judgment needs, from node-postgres): ${floor}`,
     };
   } finally {
     const exited = new Promise((r) => child.once("exit", r));

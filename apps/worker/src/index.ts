@@ -7,7 +7,10 @@ import { createPrismaClient } from "@loupe/db";
 import { LocalMediaStorage } from "@loupe/media";
 import { dataPaths } from "@loupe/config";
 import { jobDefinitions } from "@loupe/jobs";
+import { GpuSlotPool, parseGpuSlots } from "@loupe/generation";
+import { releaseChunksOfDeadWorkers } from "@loupe/api/generation";
 import { wrapJob } from "./job-run";
+import { generateChunkTask } from "./tasks/generate-chunk";
 import { refreshStudyResultsTask } from "./tasks/refresh-study-results";
 import { verifyMediaHandler } from "./tasks/verify-media";
 
@@ -18,6 +21,16 @@ export type WorkerOptions = {
   log?: (line: string) => void;
   /** Seconds between polls when LISTEN/NOTIFY is missed (default 2 s). */
   pollIntervalMs?: number;
+  /** The server secret (LOUPE_AUTH_SECRET), to decrypt adapter secrets. */
+  secret?: string;
+  /** LOUPE_GPU_SLOTS: one CUDA_VISIBLE_DEVICES value per slot. */
+  gpuSlots?: string;
+  /** How often a running generation chunk beats its heartbeat (default 5 s). */
+  heartbeatMs?: number;
+  /** A chunk whose heartbeat is older than this belongs to a dead worker (default 60 s). */
+  deadAfterMs?: number;
+  /** Shown on every output this worker generates (default: the machine's host name). */
+  host?: string;
 };
 
 export type RunningWorker = { stop: () => Promise<void>; done: Promise<void> };
@@ -36,6 +49,10 @@ function quietLogger(log: (line: string) => void) {
 export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
   const db = createPrismaClient(opts.databaseUrl, { max: opts.concurrency + 2 });
   const storage = new LocalMediaStorage(dataPaths(opts.dataDir).media);
+  const slots = new GpuSlotPool(parseGpuSlots(opts.gpuSlots));
+  const heartbeatMs = opts.heartbeatMs ?? 5000;
+  const deadAfterMs = opts.deadAfterMs ?? 60_000;
+  const runtime = { db, storage, secret: opts.secret ?? "" };
   const taskList: TaskList = {
     [jobDefinitions.verifyMedia.name]: wrapJob(
       db,
@@ -43,6 +60,7 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
       verifyMediaHandler(db, storage),
     ),
     [jobDefinitions.refreshStudyResults.name]: refreshStudyResultsTask(db),
+    [jobDefinitions.generateChunk.name]: generateChunkTask(runtime, { slots, heartbeatMs, host: opts.host }),
   };
   const runner: Runner = await run({
     connectionString: opts.databaseUrl,
@@ -52,9 +70,20 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
     taskList,
     logger: quietLogger(opts.log ?? ((l) => console.error(l))),
   });
+  // Every worker sweeps for chunks of dead workers now and then (at twice the heartbeat's pace
+  // of the dead-after window), so a killed worker's chunk is picked up within about a minute.
+  const sweep = setInterval(
+    () => void releaseChunksOfDeadWorkers(db, deadAfterMs).catch(() => undefined),
+    Math.max(500, deadAfterMs / 2),
+  );
   let stopped: Promise<void> | undefined;
   return {
-    stop: () => (stopped ??= runner.stop().then(() => db.$disconnect())),
+    stop: () =>
+      (stopped ??= (async () => {
+        clearInterval(sweep);
+        await runner.stop();
+        await db.$disconnect();
+      })()),
     done: runner.promise,
   };
 }

@@ -1,5 +1,6 @@
 /** The app's tRPC router: one sub-router per domain. */
 import { apiKeysRouter } from "./apikeys/router";
+import { generationRouter } from "./generation/router";
 import { jobsRouter } from "./jobs/router";
 import { modelsRouter } from "./models/router";
 import { outputsRouter } from "./outputs/router";
@@ -7,6 +8,7 @@ import { membersRouter, projectsRouter } from "./projects/router";
 import { promptSetsRouter } from "./prompt-sets/router";
 import { ratingRouter } from "./rating/router";
 import { resultsRouter } from "./results/router";
+import { secretsRouter } from "./secrets/router";
 import { studiesRouter } from "./studies/router";
 import { publicProcedure, router } from "./trpc";
 
@@ -22,6 +24,8 @@ export const appRouter = router({
   rating: ratingRouter,
   results: resultsRouter,
   jobs: jobsRouter,
+  generation: generationRouter,
+  secrets: secretsRouter,
 });
 
 export type AppRouter = typeof appRouter;

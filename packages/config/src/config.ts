@@ -31,6 +31,14 @@ const envSchema = z.object({
   LOUPE_DEMO: boolFlag.default(true),
   LOUPE_PG_PORT: port.default(54329),
   LOUPE_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  LOUPE_GPU_SLOTS: z
+    .string()
+    .trim()
+    .regex(
+      /^$|^\d+(\+\d+)*(\s*,\s*\d+(\+\d+)*)*$/,
+      'must list device indexes, e.g. "0,1" (or "0+1" for one slot with two GPUs)',
+    )
+    .default(""),
 });
 
 export type LoupeConfig = {
@@ -46,6 +54,8 @@ export type LoupeConfig = {
   demo: boolean;
   embeddedPgPort: number;
   workerConcurrency: number;
+  /** One CUDA_VISIBLE_DEVICES value per GPU slot of a worker ("" = one slot, GPUs left alone). */
+  gpuSlots: string;
 };
 
 /** Parse the environment. Throws `ConfigError` naming the first bad variable. */
@@ -69,5 +79,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demo: e.LOUPE_DEMO,
     embeddedPgPort: e.LOUPE_PG_PORT,
     workerConcurrency: e.LOUPE_WORKER_CONCURRENCY,
+    gpuSlots: e.LOUPE_GPU_SLOTS,
   };
 }

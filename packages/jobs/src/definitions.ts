@@ -20,7 +20,18 @@ export const refreshStudyResults = defineJob({
   maxAttempts: 3,
 });
 
-export const jobDefinitions = { verifyMedia, refreshStudyResults } as const;
+/**
+ * One chunk of a generation job: its items, in the job's fixed order, that have no output yet.
+ * Retried when a worker crashes; items already produced are skipped, so nothing is made twice.
+ */
+export const generateChunk = defineJob({
+  name: "generation.chunk",
+  title: "Generate outputs",
+  payload: z.object({ jobId: z.string().min(1), chunk: z.number().int().min(0) }),
+  maxAttempts: 10,
+});
+
+export const jobDefinitions = { verifyMedia, refreshStudyResults, generateChunk } as const;
 
 export const jobDefinitionsByName: ReadonlyMap<string, (typeof jobDefinitions)[keyof typeof jobDefinitions]> =
   new Map(Object.values(jobDefinitions).map((d) => [d.name, d]));

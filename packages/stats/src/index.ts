@@ -4,7 +4,7 @@
  * with the cluster bootstrap, agreement and position bias, and the sample-size planner.
  */
 export { wilsonInterval } from "./wilson";
-export { seededRandom, type Random } from "./random";
+export { seededRandom, standardNormal, type Random } from "./random";
 export type { Interval, Outcome, PairCounts, PairwiseJudgment } from "./outcomes";
 export {
   bootstrapBradleyTerry,

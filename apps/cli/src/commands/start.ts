@@ -101,6 +101,8 @@ export async function startCommand(opts: { worker: boolean }): Promise<void> {
         dataDir: paths.root,
         concurrency: config.workerConcurrency,
         log,
+        secret,
+        gpuSlots: config.gpuSlots,
       });
       cleanups.push(() => worker.stop());
     }

@@ -1,11 +1,21 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import type { Db } from "@loupe/db";
+import { adapterConfigSchema, type AdapterConfig } from "@loupe/generation";
+import type { Db, Prisma } from "@loupe/db";
 
 export const createModelInput = z.object({
   name: z.string().trim().min(1).max(120),
   description: z.string().max(2000).default(""),
 });
+
+/** What `GenModel.config` holds: how the model is run, when it is run by Loupe's workers. */
+const modelConfig = z.object({ adapter: adapterConfigSchema.optional() });
+
+/** The model's adapter settings, or null for a model whose outputs only ever arrive by import. */
+export function adapterOf(model: { config: unknown }): AdapterConfig | null {
+  const parsed = modelConfig.safeParse(model.config);
+  return parsed.success ? (parsed.data.adapter ?? null) : null;
+}
 
 export async function listModels(db: Db, projectId: string) {
   const models = await db.genModel.findMany({
@@ -19,6 +29,7 @@ export async function listModels(db: Db, projectId: string) {
     description: m.description,
     createdAt: m.createdAt,
     outputCount: m._count.outputs,
+    adapter: adapterOf(m),
   }));
 }
 
@@ -31,4 +42,32 @@ export async function createModel(db: Db, projectId: string, input: z.input<type
     throw new TRPCError({ code: "CONFLICT", message: `A model named "${data.name}" already exists.` });
   const m = await db.genModel.create({ data: { projectId, name: data.name, description: data.description } });
   return { id: m.id, name: m.name };
+}
+
+export const setModelAdapterInput = z.object({
+  modelId: z.string().min(1),
+  /** null removes the adapter. */
+  adapter: adapterConfigSchema.nullable(),
+});
+
+/**
+ * Sets how a model is run. The settings are validated here, when they are saved; a secret is
+ * referenced by name only (its value is stored encrypted, apart).
+ */
+export async function setModelAdapter(
+  db: Db,
+  projectId: string,
+  input: z.input<typeof setModelAdapterInput>,
+) {
+  const { modelId, adapter } = setModelAdapterInput.parse(input);
+  const model = await db.genModel.findFirst({ where: { id: modelId, projectId } });
+  if (!model) throw new TRPCError({ code: "NOT_FOUND", message: "No such model in this project." });
+  const config = (adapter ? { adapter } : {}) as Prisma.InputJsonObject;
+  await db.genModel.update({ where: { id: model.id }, data: { config } });
+  return { id: model.id, name: model.name, adapter };
+}
+
+/** A project's model by id or by name (the CLI and REST name models). */
+export async function findModel(db: Db, projectId: string, idOrName: string) {
+  return db.genModel.findFirst({ where: { projectId, OR: [{ id: idOrName }, { name: idOrName }] } });
 }

@@ -13,6 +13,8 @@ export type OutputFields = {
   params: Record<string, unknown>;
   latencyMs?: number;
   steps?: number;
+  /** How a generation job made it (absent for imported files). */
+  generation?: { jobId: string; adapter: string; executionProvider?: string; workerHost: string };
 };
 
 export type StoredOutput =
@@ -65,6 +67,10 @@ export async function storeOutput(
             assetId: asset.id,
             latencyMs: fields.latencyMs,
             steps: fields.steps,
+            generationJobId: fields.generation?.jobId,
+            adapter: fields.generation?.adapter,
+            executionProvider: fields.generation?.executionProvider,
+            workerHost: fields.generation?.workerHost,
           },
         });
       });
