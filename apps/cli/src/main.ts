@@ -2,6 +2,9 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import { PROJECT_ROLES } from "@loupe/api";
 import { apiKeyCreateCommand } from "./commands/apikey";
+import { generateCommand, type GenerateCliOptions } from "./commands/generate";
+import { modelAdapterCommand } from "./commands/model-adapter";
+import { secretSetCommand } from "./commands/secret";
 import { importOutputsCommand, type ImportOutputsCliOptions } from "./commands/import-outputs";
 import { importReferencesCommand } from "./commands/import-references";
 import { importPromptsCommand } from "./commands/import-prompts";
@@ -109,10 +112,50 @@ importCmd
     importReferencesCommand(manifest, opts),
   );
 
+program
+  .command("generate")
+  .description(
+    "run a model on a prompt set through its adapter (a generation job shared by every worker) and follow it with a progress bar",
+  )
+  .requiredOption("--project <slug>", "project slug")
+  .option("--model <name>", "the model (its adapter says how it is run: loupe model adapter)")
+  .option("--prompt-set <name>", "the prompt set")
+  .option("--seeds <seeds>", 'a count ("4": seeds 0-3) or a list ("1,7,42")', "1")
+  .option("--params <json>", "sampling parameters over the model's defaults, as a JSON object")
+  .option("--chunk-size <n>", "items per chunk (workers take chunks)", positiveInt)
+  .option("--job <id>", "follow an existing job instead of creating one")
+  .option("--worker", "also run a worker in this process")
+  .option("--detach", "create the job and exit without following it")
+  .action((opts: GenerateCliOptions) => generateCommand(opts));
+
+const model = program.command("model").description("manage a project's models");
+model
+  .command("adapter <model>")
+  .description(
+    'set how a model is run, from a JSON file or inline JSON: {"kind": "http" | "command" | "onnx" | "import", ...} (see docs/generation.md); --clear removes it',
+  )
+  .requiredOption("--project <slug>", "project slug")
+  .option("--config <file-or-json>", "the adapter settings")
+  .option("--clear", "remove the adapter")
+  .action((name: string, opts: { project: string; config?: string; clear?: boolean }) =>
+    modelAdapterCommand(name, opts),
+  );
+
+const secret = program
+  .command("secret")
+  .description("manage a project's encrypted secrets (adapter credentials)");
+secret
+  .command("set <name>")
+  .description(
+    "store a secret, read from standard input (never from the command line, where others could see it)",
+  )
+  .requiredOption("--project <slug>", "project slug")
+  .action((name: string, opts: { project: string }) => secretSetCommand(name, opts));
+
 try {
   await program.parseAsync(process.argv);
   // Commands that hold no server end here; open handles (pools) must not keep the process alive.
-  if (!["start", "worker"].includes(process.argv[2] ?? "")) process.exit(0);
+  if (!["start", "worker"].includes(process.argv[2] ?? "")) process.exit(process.exitCode ?? 0);
 } catch (err) {
   const zod = formatZodError(err);
   if (zod) console.error(`loupe: ${zod}`);

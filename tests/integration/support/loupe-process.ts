@@ -19,12 +19,13 @@ export function killAllLoupes(): void {
   spawned.clear();
 }
 
-export function runLoupe(args: string[], env: Record<string, string>): LoupeProcess {
+export function runLoupe(args: string[], env: Record<string, string>, stdin?: string): LoupeProcess {
   const child = spawn(process.execPath, [path.join(repoRoot, "scripts/loupe.mjs"), ...args], {
     cwd: repoRoot,
     env: { ...process.env, DATABASE_URL: "", LOUPE_DEMO: "0", NEXT_TELEMETRY_DISABLED: "1", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: [stdin === undefined ? "ignore" : "pipe", "pipe", "pipe"],
   });
+  if (stdin !== undefined) child.stdin!.end(stdin);
   spawned.add(child);
   let out = "";
   const listeners = new Set<() => void>();
@@ -65,8 +66,8 @@ export function runLoupe(args: string[], env: Record<string, string>): LoupeProc
 }
 
 /** Run to completion; returns exit code and all output. */
-export async function runLoupeToEnd(args: string[], env: Record<string, string>) {
-  const p = runLoupe(args, env);
+export async function runLoupeToEnd(args: string[], env: Record<string, string>, stdin?: string) {
+  const p = runLoupe(args, env, stdin);
   const code = await p.exited;
   return { code, output: p.output() };
 }

@@ -15,7 +15,10 @@ async function jobIn(db: Db, projectId: string, jobId: string) {
   return job;
 }
 
-export async function cancelGenerationJob(db: Db, projectId: string, jobId: string, actorUserId?: string) {
+/** Who did it, for the audit log: a signed-in user or an API key. */
+export type Actor = { userId?: string; apiKeyId?: string };
+
+export async function cancelGenerationJob(db: Db, projectId: string, jobId: string, actor: Actor = {}) {
   const job = await jobIn(db, projectId, jobId);
   if (job.status === "done" || job.status === "cancelled") return { status: job.status };
   await db.$transaction(async (tx) => {
@@ -29,7 +32,8 @@ export async function cancelGenerationJob(db: Db, projectId: string, jobId: stri
                         WHERE "jobId" = ${job.id} AND status = 'pending')) AS k`;
     await writeAudit(tx, {
       projectId,
-      actorUserId,
+      actorUserId: actor.userId,
+      actorApiKeyId: actor.apiKeyId,
       action: "generation.cancel",
       targetType: "GenerationJob",
       targetId: job.id,
@@ -38,7 +42,7 @@ export async function cancelGenerationJob(db: Db, projectId: string, jobId: stri
   return { status: "cancelled" as const };
 }
 
-export async function resumeGenerationJob(db: Db, projectId: string, jobId: string, actorUserId?: string) {
+export async function resumeGenerationJob(db: Db, projectId: string, jobId: string, actor: Actor = {}) {
   const job = await jobIn(db, projectId, jobId);
   if (job.status === "queued" || job.status === "running")
     throw new TRPCError({ code: "CONFLICT", message: "This job is still running." });
@@ -56,7 +60,8 @@ export async function resumeGenerationJob(db: Db, projectId: string, jobId: stri
       );
       await writeAudit(tx, {
         projectId,
-        actorUserId,
+        actorUserId: actor.userId,
+        actorApiKeyId: actor.apiKeyId,
         action: "generation.resume",
         targetType: "GenerationJob",
         targetId: job.id,

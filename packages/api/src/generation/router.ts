@@ -18,8 +18,12 @@ export const generationRouter = router({
     ),
   cancel: projectProcedure("researcher")
     .input(jobInput)
-    .mutation(({ ctx, input }) => cancelGenerationJob(ctx.db, ctx.project.id, input.jobId, ctx.user.id)),
+    .mutation(({ ctx, input }) =>
+      cancelGenerationJob(ctx.db, ctx.project.id, input.jobId, { userId: ctx.user.id }),
+    ),
   resume: projectProcedure("researcher")
     .input(jobInput)
-    .mutation(({ ctx, input }) => resumeGenerationJob(ctx.db, ctx.project.id, input.jobId, ctx.user.id)),
+    .mutation(({ ctx, input }) =>
+      resumeGenerationJob(ctx.db, ctx.project.id, input.jobId, { userId: ctx.user.id }),
+    ),
 });

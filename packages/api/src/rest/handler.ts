@@ -17,8 +17,12 @@
  *   GET  /api/v1/projects/:slug/studies/:id/judgments every judgment as flat rows
  *   GET  /api/v1/projects/:slug/studies/:id/results   the computed results (JSON), or one table:
  *                                                     ?table=ratings|pairs|reliability|agreement|breakdowns[&format=csv]
+ *   PUT  /api/v1/projects/:slug/models/:id/adapter    { adapter } — how the model is run (id or name)
+ *   GET  /api/v1/projects/:slug/secrets               names only; POST { name, value } (owner keys)
+ *   GET  /api/v1/projects/:slug/generation-jobs       POST { model, promptSet, seeds?, params?, chunkSize? }
+ *   GET  /api/v1/projects/:slug/generation-jobs/:id   progress and failures
+ *   POST /api/v1/projects/:slug/generation-jobs/:id/cancel | /resume
  */
-import type { ProjectRole } from "@loupe/db";
 import { hasRole } from "../access/roles";
 import { createModel, createModelInput, listModels } from "../models/service";
 import { addOutput, addOutputInput } from "../outputs/add-output";
@@ -30,27 +34,12 @@ import { RESULT_TABLES, resultTableRows, toCsv, type ResultTable } from "../resu
 import { listStudyJudgments } from "../studies/judgments-export";
 import { launchStudy } from "../studies/launch";
 import { createStudy, createStudyInput, getStudy, listStudies } from "../studies/service";
-import { authenticate, type ApiCaller } from "./authenticate";
+import { authenticate } from "./authenticate";
+import { generationRoutes } from "./generation-routes";
 import { importOutputsUpload, importPromptsUpload, importReferencesUpload } from "./import-uploads";
 import { error, errorResponse, json } from "./respond";
+import { readJson, type Route } from "./route";
 import { MAX_UPLOAD_BYTES, readUploadForm } from "./upload-form";
-
-type Route = {
-  method: string;
-  /** Path after /projects/:slug/, with `:id` for a path parameter. */
-  resource: string;
-  role: ProjectRole;
-  run: (ctx: RouteContext) => Promise<Response>;
-};
-type RouteContext = { runtime: Runtime; caller: ApiCaller; req: Request; id: string };
-
-async function readJson(req: Request): Promise<unknown> {
-  try {
-    return await req.json();
-  } catch {
-    throw Object.assign(new Error("body must be JSON"), { status: 400 });
-  }
-}
 
 const routes: Route[] = [
   {
@@ -218,6 +207,7 @@ const routes: Route[] = [
     role: "curator",
     run: ({ runtime, caller, req }) => importOutputsUpload(runtime, caller.project.id, req),
   },
+  ...generationRoutes,
 ];
 
 export async function handleRestRequest(runtime: Runtime, req: Request): Promise<Response> {
