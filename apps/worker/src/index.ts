@@ -4,7 +4,7 @@
  */
 import { Logger, run, runMigrations, type Runner, type TaskList } from "graphile-worker";
 import { createPrismaClient } from "@loupe/db";
-import { LocalMediaStorage } from "@loupe/media";
+import { resolveMediaStorage, type ConfiguredMediaStorage, type MediaStorage } from "@loupe/media";
 import { dataPaths } from "@loupe/config";
 import { jobDefinitions } from "@loupe/jobs";
 import { GpuSlotPool, parseGpuSlots } from "@loupe/generation";
@@ -31,6 +31,8 @@ export type WorkerOptions = {
   deadAfterMs?: number;
   /** Shown on every output this worker generates (default: the machine's host name). */
   host?: string;
+  /** Where media files live (LOUPE_STORAGE): default local files under `<dataDir>/media`. */
+  storage?: MediaStorage | ConfiguredMediaStorage;
 };
 
 export type RunningWorker = { stop: () => Promise<void>; done: Promise<void> };
@@ -48,7 +50,7 @@ function quietLogger(log: (line: string) => void) {
 
 export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
   const db = createPrismaClient(opts.databaseUrl, { max: opts.concurrency + 2 });
-  const storage = new LocalMediaStorage(dataPaths(opts.dataDir).media);
+  const storage = resolveMediaStorage(opts.storage, dataPaths(opts.dataDir).media);
   const slots = new GpuSlotPool(parseGpuSlots(opts.gpuSlots));
   const heartbeatMs = opts.heartbeatMs ?? 5000;
   const deadAfterMs = opts.deadAfterMs ?? 60_000;

@@ -3,7 +3,7 @@
  * the database client, better-auth, the media storage and the secret that signs media tokens.
  */
 import { createPrismaClient, type Db } from "@loupe/db";
-import { LocalMediaStorage, type MediaStorage } from "@loupe/media";
+import { resolveMediaStorage, type ConfiguredMediaStorage, type MediaStorage } from "@loupe/media";
 import { dataPaths } from "@loupe/config";
 import { createAuth, type Auth } from "./auth/auth";
 
@@ -21,12 +21,17 @@ export function createRuntime(opts: {
   secret: string;
   baseUrl: string;
   dataDir: string;
+  /**
+   * Where media files live: a ready storage, or the configured backend (`LoupeConfig.storage`).
+   * Default: local files under `<dataDir>/media`.
+   */
+  storage?: MediaStorage | ConfiguredMediaStorage;
 }): Runtime {
   const db = createPrismaClient(opts.databaseUrl);
   return {
     db,
     auth: createAuth({ db, secret: opts.secret, baseUrl: opts.baseUrl }),
-    storage: new LocalMediaStorage(dataPaths(opts.dataDir).media),
+    storage: resolveMediaStorage(opts.storage, dataPaths(opts.dataDir).media),
     secret: opts.secret,
     baseUrl: opts.baseUrl,
   };

@@ -24,3 +24,80 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ LOUPE_ADMIN_PASSWORD: "short" })).toThrow(/LOUPE_ADMIN_PASSWORD/);
   });
 });
+
+describe("media storage (LOUPE_STORAGE, LOUPE_S3_*)", () => {
+  const s3 = { LOUPE_STORAGE: "s3", LOUPE_S3_BUCKET: "loupe-media" };
+
+  it("is local files by default, whatever LOUPE_S3_* say", () => {
+    expect(loadConfig({}).storage).toEqual({ kind: "local" });
+    expect(loadConfig({ LOUPE_STORAGE: "local", LOUPE_S3_BUCKET: "unused" }).storage).toEqual({
+      kind: "local",
+    });
+  });
+
+  it("reads a bucket with defaults for prefix and region and the SDK's own credentials", () => {
+    expect(loadConfig(s3).storage).toEqual({
+      kind: "s3",
+      bucket: "loupe-media",
+      prefix: "",
+      region: "us-east-1",
+    });
+  });
+
+  it("reads every S3 variable for an S3-compatible server", () => {
+    const c = loadConfig({
+      ...s3,
+      LOUPE_S3_PREFIX: "prod/media/",
+      LOUPE_S3_REGION: "eu-west-3",
+      LOUPE_S3_ENDPOINT: "http://127.0.0.1:9000",
+      LOUPE_S3_ACCESS_KEY_ID: "AKIAEXAMPLE",
+      LOUPE_S3_SECRET_ACCESS_KEY: "wJalrXUtnFEMI/K7MDENG",
+    });
+    expect(c.storage).toEqual({
+      kind: "s3",
+      bucket: "loupe-media",
+      prefix: "prod/media/",
+      region: "eu-west-3",
+      endpoint: "http://127.0.0.1:9000",
+      accessKeyId: "AKIAEXAMPLE",
+      secretAccessKey: "wJalrXUtnFEMI/K7MDENG",
+    });
+  });
+
+  it("treats empty variables as unset", () => {
+    const c = loadConfig({ ...s3, LOUPE_S3_REGION: "", LOUPE_S3_ENDPOINT: "", LOUPE_S3_ACCESS_KEY_ID: "" });
+    expect(c.storage).toEqual({ kind: "s3", bucket: "loupe-media", prefix: "", region: "us-east-1" });
+  });
+
+  it("names the missing bucket in one line", () => {
+    expect(() => loadConfig({ LOUPE_STORAGE: "s3" })).toThrow(ConfigError);
+    expect(() => loadConfig({ LOUPE_STORAGE: "s3", LOUPE_S3_BUCKET: "  " })).toThrow(
+      /^LOUPE_S3_BUCKET: must be set when LOUPE_STORAGE=s3[^\n]*$/,
+    );
+  });
+
+  it("refuses an unknown backend, a bad endpoint and half a key pair", () => {
+    expect(() => loadConfig({ LOUPE_STORAGE: "gcs" })).toThrow(/^LOUPE_STORAGE: must be "local" or "s3"/);
+    expect(() => loadConfig({ ...s3, LOUPE_S3_ENDPOINT: "minio:9000" })).toThrow(
+      /^LOUPE_S3_ENDPOINT: must be an http/,
+    );
+    expect(() => loadConfig({ ...s3, LOUPE_S3_ENDPOINT: "ftp://host/" })).toThrow(/^LOUPE_S3_ENDPOINT/);
+    expect(() => loadConfig({ ...s3, LOUPE_S3_ACCESS_KEY_ID: "AKIAEXAMPLE" })).toThrow(
+      /^LOUPE_S3_SECRET_ACCESS_KEY: must be set together with LOUPE_S3_ACCESS_KEY_ID/,
+    );
+    expect(() => loadConfig({ ...s3, LOUPE_S3_SECRET_ACCESS_KEY: "hunter2" })).toThrow(
+      /^LOUPE_S3_ACCESS_KEY_ID: must be set together/,
+    );
+  });
+
+  it("never repeats a secret in an error", () => {
+    let message = "";
+    try {
+      loadConfig({ ...s3, LOUPE_S3_SECRET_ACCESS_KEY: "hunter2-secret" });
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toMatch(/LOUPE_S3_ACCESS_KEY_ID/);
+    expect(message).not.toContain("hunter2-secret");
+  });
+});

@@ -39,7 +39,38 @@ const envSchema = z.object({
       'must list device indexes, e.g. "0,1" (or "0+1" for one slot with two GPUs)',
     )
     .default(""),
+  LOUPE_STORAGE: z.enum(["local", "s3"], 'must be "local" or "s3"').default("local"),
+  LOUPE_S3_BUCKET: z.string().trim().optional(),
+  LOUPE_S3_PREFIX: z.string().trim().default(""),
+  LOUPE_S3_REGION: z.string().trim().default(""),
+  LOUPE_S3_ENDPOINT: z
+    .union([z.literal(""), z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" })])
+    .optional(),
+  LOUPE_S3_ACCESS_KEY_ID: z.string().trim().optional(),
+  LOUPE_S3_SECRET_ACCESS_KEY: z.string().optional(),
 });
+
+/** Variables whose values never appear in an error message. */
+const SECRET_VARIABLES = new Set(["LOUPE_AUTH_SECRET", "LOUPE_ADMIN_PASSWORD", "LOUPE_S3_SECRET_ACCESS_KEY"]);
+
+/**
+ * Where media files live: local files under `<dataDir>/media`, or an S3 bucket (AWS or an
+ * S3-compatible server) shared by every machine.
+ */
+export type StorageConfig =
+  | { kind: "local" }
+  | {
+      kind: "s3";
+      bucket: string;
+      /** Key prefix, e.g. "loupe/media/" ("" = the bucket's root). */
+      prefix: string;
+      region: string;
+      /** An S3-compatible server (MinIO, R2, …); unset means AWS S3. */
+      endpoint?: string;
+      /** Unset: the AWS SDK's default credential chain. */
+      accessKeyId?: string;
+      secretAccessKey?: string;
+    };
 
 export type LoupeConfig = {
   /** Set when an external PostgreSQL is used; undefined means "run the embedded one". */
@@ -56,6 +87,8 @@ export type LoupeConfig = {
   workerConcurrency: number;
   /** One CUDA_VISIBLE_DEVICES value per GPU slot of a worker ("" = one slot, GPUs left alone). */
   gpuSlots: string;
+  /** LOUPE_STORAGE and LOUPE_S3_*. */
+  storage: StorageConfig;
 };
 
 /** Parse the environment. Throws `ConfigError` naming the first bad variable. */
@@ -64,7 +97,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0] ?? "environment");
-    throw new ConfigError(`${name}: ${issue.message} (got ${JSON.stringify(env[name] ?? "")})`);
+    const got = SECRET_VARIABLES.has(name) ? "" : ` (got ${JSON.stringify(env[name] ?? "")})`;
+    throw new ConfigError(`${name}: ${issue.message}${got}`);
   }
   const e = parsed.data;
   return {
@@ -80,5 +114,31 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     embeddedPgPort: e.LOUPE_PG_PORT,
     workerConcurrency: e.LOUPE_WORKER_CONCURRENCY,
     gpuSlots: e.LOUPE_GPU_SLOTS,
+    storage: storageConfig(e),
+  };
+}
+
+function storageConfig(e: z.infer<typeof envSchema>): StorageConfig {
+  if (e.LOUPE_STORAGE === "local") return { kind: "local" };
+  if (!e.LOUPE_S3_BUCKET) {
+    throw new ConfigError(
+      "LOUPE_S3_BUCKET: must be set when LOUPE_STORAGE=s3 (the bucket that holds media files)",
+    );
+  }
+  const accessKeyId = e.LOUPE_S3_ACCESS_KEY_ID || undefined;
+  const secretAccessKey = e.LOUPE_S3_SECRET_ACCESS_KEY || undefined;
+  if (!accessKeyId !== !secretAccessKey) {
+    const missing = accessKeyId ? "LOUPE_S3_SECRET_ACCESS_KEY" : "LOUPE_S3_ACCESS_KEY_ID";
+    throw new ConfigError(
+      `${missing}: must be set together with ${accessKeyId ? "LOUPE_S3_ACCESS_KEY_ID" : "LOUPE_S3_SECRET_ACCESS_KEY"} (or unset both to use the AWS default credentials)`,
+    );
+  }
+  return {
+    kind: "s3",
+    bucket: e.LOUPE_S3_BUCKET,
+    prefix: e.LOUPE_S3_PREFIX,
+    region: e.LOUPE_S3_REGION || "us-east-1",
+    ...(e.LOUPE_S3_ENDPOINT ? { endpoint: e.LOUPE_S3_ENDPOINT } : {}),
+    ...(accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : {}),
   };
 }

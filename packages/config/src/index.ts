@@ -1,2 +1,2 @@
-export { loadConfig, ConfigError, type LoupeConfig } from "./config";
+export { loadConfig, ConfigError, type LoupeConfig, type StorageConfig } from "./config";
 export { dataPaths, type DataPaths } from "./data-paths";

@@ -8,6 +8,14 @@ export {
   type StoredMedia,
   type ByteRange,
 } from "./storage";
+export { S3MediaStorage, normalizeS3Prefix, type S3MediaStorageOptions } from "./s3-storage";
+export {
+  createMediaStorage,
+  resolveMediaStorage,
+  mediaStorageOptionsSchema,
+  type MediaStorageOptions,
+  type ConfiguredMediaStorage,
+} from "./create-storage";
 export {
   createMediaToken,
   readMediaToken,

@@ -18,13 +18,19 @@ import {
 } from "@loupe/api";
 import { createUser } from "@loupe/api/auth";
 import { handleRestRequest } from "@loupe/api/rest";
+import type { ConfiguredMediaStorage, MediaStorage } from "@loupe/media";
 import { createTestDatabase } from "../setup/database";
 
 export const BASE_URL = "http://localhost:3999";
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
-export async function createTestApp() {
+export async function createTestApp(
+  opts: {
+    /** Media storage (a ready one, or options as in LoupeConfig.storage); default local files in `dataDir`. */
+    storage?: MediaStorage | ConfiguredMediaStorage;
+  } = {},
+) {
   const database = await createTestDatabase();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "loupe-test-"));
   const runtime: Runtime = createRuntime({
@@ -32,6 +38,7 @@ export async function createTestApp() {
     secret: "test-secret-test-secret-test-secret-0123",
     baseUrl: BASE_URL,
     dataDir,
+    storage: opts.storage,
   });
 
   /** POST to better-auth's sign-in; returns the response (status 200 sets the session cookie). */

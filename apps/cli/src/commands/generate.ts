@@ -91,6 +91,7 @@ export async function generateCommand(opts: GenerateCliOptions): Promise<void> {
         concurrency: database.config.workerConcurrency,
         secret: readOrCreateSecret(paths, database.config.authSecret),
         gpuSlots: database.config.gpuSlots,
+        storage: database.config.storage,
         log: (line) => console.error(line),
       });
     try {

@@ -13,7 +13,8 @@ import {
   rowsFromFolderPaths,
   type OutputImportReport,
 } from "@loupe/api/output-import";
-import { LocalMediaStorage } from "@loupe/media";
+import { loadConfig } from "@loupe/config";
+import { resolveMediaStorage } from "@loupe/media";
 import { CliError } from "../errors";
 import { progressBar } from "../progress";
 import { withDatabase } from "./with-db";
@@ -80,9 +81,10 @@ export async function importOutputsCommand(source: string, opts: ImportOutputsCl
   const report = await withDatabase(async (db, paths) => {
     const project = await db.project.findUnique({ where: { slug: opts.project } });
     if (!project) throw new CliError(`no project "${opts.project}"`);
+    const storage = resolveMediaStorage(loadConfig().storage, paths.media);
     const bar = progressBar(`importing ${input.what}`);
     try {
-      return await importOutputs({ db, storage: new LocalMediaStorage(paths.media) }, project.id, {
+      return await importOutputs({ db, storage }, project.id, {
         promptSet: opts.promptSet,
         rows: input.rows,
         parseErrors: input.errors,

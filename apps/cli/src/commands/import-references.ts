@@ -6,7 +6,8 @@
 import fsp from "node:fs/promises";
 import path from "node:path";
 import { importPromptReferences, parseReferenceManifest } from "@loupe/api/reference-import";
-import { LocalMediaStorage } from "@loupe/media";
+import { loadConfig } from "@loupe/config";
+import { resolveMediaStorage } from "@loupe/media";
 import { CliError } from "../errors";
 import { withDatabase } from "./with-db";
 
@@ -22,7 +23,8 @@ export async function importReferencesCommand(
   const report = await withDatabase(async (db, paths) => {
     const project = await db.project.findUnique({ where: { slug: opts.project } });
     if (!project) throw new CliError(`no project "${opts.project}"`);
-    return importPromptReferences({ db, storage: new LocalMediaStorage(paths.media) }, project.id, {
+    const storage = resolveMediaStorage(loadConfig().storage, paths.media);
+    return importPromptReferences({ db, storage }, project.id, {
       promptSet: opts.promptSet,
       rows: parsed.rows,
       parseErrors: parsed.errors,

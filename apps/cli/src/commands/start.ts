@@ -45,6 +45,7 @@ export async function startCommand(opts: { worker: boolean }): Promise<void> {
       secret,
       baseUrl: config.baseUrl,
       dataDir: paths.root,
+      storage: config.storage,
     });
     cleanups.push(() => runtime.db.$disconnect());
     const admin = await ensureAdmin(runtime.db, { email: config.adminEmail, password: config.adminPassword });
@@ -103,6 +104,8 @@ export async function startCommand(opts: { worker: boolean }): Promise<void> {
         log,
         secret,
         gpuSlots: config.gpuSlots,
+        // The web server's storage object: one S3 client (or folder) for both.
+        storage: runtime.storage,
       });
       cleanups.push(() => worker.stop());
     }

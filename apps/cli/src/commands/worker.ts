@@ -20,6 +20,8 @@ export async function workerCommand(opts: { concurrency?: number }): Promise<voi
     // every machine (a worker beside `loupe start` finds it in the data directory).
     secret: readOrCreateSecret(paths, config.authSecret),
     gpuSlots: config.gpuSlots,
+    // LOUPE_STORAGE=s3 lets a worker on another machine read and write the same media files.
+    storage: config.storage,
   });
   log(
     `worker running (concurrency ${concurrency}${config.gpuSlots ? `, GPU slots ${config.gpuSlots}` : ""}); Ctrl-C to stop`,

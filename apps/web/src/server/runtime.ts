@@ -19,6 +19,7 @@ export function getRuntime(): Runtime {
     secret: config.authSecret,
     baseUrl: config.baseUrl,
     dataDir: config.dataDir,
+    storage: config.storage,
   });
   return globalForRuntime.loupeRuntime;
 }
