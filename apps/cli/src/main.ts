@@ -73,7 +73,7 @@ const importCmd = program.command("import").description("bring data into a proje
 importCmd
   .command("prompts <file>")
   .description(
-    "create a prompt set from CSV, TSV (PartiPrompts), CSV (Movie Gen Bench), JSONL or one prompt per line",
+    "create a prompt set from CSV, TSV (PartiPrompts), CSV (Movie Gen Bench, DrawBench), JSON (HPSv2 benchmark, GenAI-Bench), JSONL or one prompt per line",
   )
   .requiredOption("--project <slug>", "project slug")
   .option("--name <name>", "prompt set name (default: the file name)")
@@ -82,12 +82,15 @@ importCmd
       "csv",
       "tsv",
       "jsonl",
+      "json",
       "txt",
     ]),
   )
   .action(
-    (file: string, opts: { project: string; name?: string; format?: "csv" | "tsv" | "jsonl" | "txt" }) =>
-      importPromptsCommand(file, opts),
+    (
+      file: string,
+      opts: { project: string; name?: string; format?: "csv" | "tsv" | "jsonl" | "json" | "txt" },
+    ) => importPromptsCommand(file, opts),
   );
 
 importCmd

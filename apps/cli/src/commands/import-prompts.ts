@@ -7,7 +7,7 @@ import { withDatabase } from "./with-db";
 
 export async function importPromptsCommand(
   file: string,
-  opts: { project: string; name?: string; format?: "csv" | "tsv" | "jsonl" | "txt" },
+  opts: { project: string; name?: string; format?: "csv" | "tsv" | "jsonl" | "json" | "txt" },
 ) {
   let text: string;
   try {

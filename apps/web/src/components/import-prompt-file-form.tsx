@@ -20,8 +20,9 @@ type PromptImportReport = {
 const FORMATS = [
   ["", "Detect from the file"],
   ["tsv", "TSV (e.g. PartiPrompts)"],
-  ["csv", "CSV (e.g. Movie Gen Bench)"],
+  ["csv", "CSV (e.g. Movie Gen Bench, DrawBench)"],
   ["jsonl", "JSONL"],
+  ["json", "JSON (HPSv2 benchmark, GenAI-Bench)"],
   ["txt", "Plain text, one prompt per line"],
 ] as const;
 
@@ -52,8 +53,10 @@ export function ImportPromptFileForm({ projectSlug }: { projectSlug: string }) {
         Import a prompt file
       </h2>
       <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-        CSV, TSV, JSONL or plain text. PartiPrompts&apos; TSV and Movie Gen Bench&apos;s CSV are read as they
-        are, with their categories as tags. Rows that cannot be read are listed below with their line.
+        CSV, TSV, JSONL, JSON or plain text. PartiPrompts&apos; TSV, Movie Gen Bench&apos;s and
+        DrawBench&apos;s CSV, the HPSv2 benchmark&apos;s JSON and GenAI-Bench&apos;s JSON are read as they
+        are, with their categories, styles and skills as tags. Rows that cannot be read are listed below with
+        their line.
       </p>
       <form onSubmit={onSubmit} className="mt-4 space-y-3">
         <div className="grid gap-3 sm:grid-cols-3">

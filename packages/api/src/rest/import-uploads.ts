@@ -23,7 +23,7 @@ import type { Runtime } from "../runtime";
 import { error, json } from "./respond";
 import { MAX_IMPORT_BYTES, readUploadForm } from "./upload-form";
 
-const promptFormat = z.enum(["csv", "tsv", "jsonl", "txt"]).optional();
+const promptFormat = z.enum(["csv", "tsv", "jsonl", "json", "txt"]).optional();
 const manifestFormat = z.enum(["jsonl", "csv"]).optional();
 
 const normalizePath = (p: string) => p.replace(/\\/g, "/").replace(/^(\.\/)+/, "");

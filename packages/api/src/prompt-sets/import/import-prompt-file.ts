@@ -3,8 +3,13 @@
  * that parsed, and return the per-row report (imported or error with reason).
  */
 import type { Db } from "@loupe/db";
-import { createPromptSet } from "../service";
-import { parsePromptFile, type PromptFileFormat, type PromptRowError } from "./parse-prompt-file";
+import { createPromptSet, promptInput } from "../service";
+import {
+  parsePromptFile,
+  type ParsedPromptFile,
+  type PromptFileFormat,
+  type PromptRowError,
+} from "./parse-prompt-file";
 
 /** One row of the file: imported (with its id and text) or an error with its reason. */
 export type PromptImportRow =
@@ -39,13 +44,33 @@ function reportRows(
   return rows.sort((a, b) => a.line - b.line);
 }
 
+/**
+ * Prompts the prompt set would refuse (text, id or a tag over its length limits, too many tags)
+ * become errors on their own line instead of failing the whole import.
+ */
+export function withinPromptLimits(parsed: ParsedPromptFile): ParsedPromptFile {
+  const errors = [...parsed.errors];
+  const prompts = parsed.prompts.filter((p) => {
+    const checked = promptInput.safeParse({ text: p.text, externalId: p.externalId, tags: p.tags });
+    if (checked.success) return true;
+    const issue = checked.error.issues[0]!;
+    const field = issue.path.length > 0 ? issue.path.join(".") : "prompt";
+    errors.push({ line: p.line, message: `${field}: ${issue.message}` });
+    return false;
+  });
+  errors.sort((a, b) => a.line - b.line);
+  return { ...parsed, prompts, errors };
+}
+
 export async function importPromptFile(
   db: Db,
   projectId: string,
   file: { filename: string; text: string; format?: PromptFileFormat },
   set: { name: string; description?: string },
 ): Promise<PromptImportReport> {
-  const parsed = parsePromptFile(file.text, { filename: file.filename, format: file.format });
+  const parsed = withinPromptLimits(
+    parsePromptFile(file.text, { filename: file.filename, format: file.format }),
+  );
   if (parsed.prompts.length === 0) {
     return {
       promptSet: null,

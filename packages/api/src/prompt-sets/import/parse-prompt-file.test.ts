@@ -85,4 +85,16 @@ describe("parsePromptFile formats and bad rows", () => {
     expect(detectFormat("upload", "Prompt\tCategory")).toBe("tsv");
     expect(detectFormat("upload", "a cat")).toBe("txt");
   });
+
+  it("detects JSON documents by extension or by shape, leaving JSON lines and text alone", () => {
+    expect(detectFormat("anime.JSON", "")).toBe("json");
+    expect(detectFormat("upload", '["a cat", "a dog"]')).toBe("json");
+    expect(detectFormat("upload", '{\n  "00000": {"prompt": "x"}\n}')).toBe("json");
+    expect(detectFormat("upload", '{"00000": {"prompt": "x"}, "00001": {"prompt": "y"}}')).toBe("json");
+    expect(detectFormat("upload", '{"anime": ["x"]}')).toBe("json");
+    expect(detectFormat("upload", '{"prompt": "x", "tags": ["a"]}')).toBe("jsonl");
+    expect(detectFormat("upload", '{"prompt": "x"}\n{"prompt": "y"}')).toBe("jsonl");
+    expect(detectFormat("upload", "[draft] a cat\na dog")).toBe("txt");
+    expect(detectFormat("notes.txt", '["a cat"]')).toBe("txt");
+  });
 });
