@@ -57,7 +57,11 @@ it("sets an adapter and a secret, runs a job and reads its progress", async () =
   });
   expect(set.status).toBe(200);
 
-  const created = await call("POST", "/generation-jobs", { model: "remote", promptSet: "prompts", seeds: [5, 6] });
+  const created = await call("POST", "/generation-jobs", {
+    model: "remote",
+    promptSet: "prompts",
+    seeds: [5, 6],
+  });
   expect(created.status).toBe(201);
   const { id, total } = (await created.json()) as { id: string; total: number };
   expect(total).toBe(6);
@@ -74,4 +78,41 @@ it("sets an adapter and a secret, runs a job and reads its progress", async () =
   expect(listed.jobs.map((j) => j.id)).toContain(id);
   expect((await call("POST", `/generation-jobs/${id}/resume`)).status).toBe(200);
   expect((await call("GET", "/generation-jobs/nope")).status).toBe(404);
+});
+
+it("shows each model's median latency beside its rating: speed is data", async () => {
+  const models = (await (await call("GET", "/models")).json()) as { models: { id: string; name: string }[] };
+  const promptSets = await app.db.promptSet.findMany({ where: { project: { slug: "api-gen" } } });
+  const created = await call("POST", "/studies", {
+    name: "speed",
+    config: {
+      kind: "pairwise",
+      axes: [{ id: "overall", question: "Which is better?" }],
+      modelIds: models.models.map((m) => m.id),
+      promptSetIds: promptSets.map((s) => s.id),
+      overlap: 1,
+    },
+  });
+  const { id } = (await created.json()) as { id: string };
+  // Seed 0 was not generated: the study compares seed-0 outputs, so generate them first.
+  const job = (await (
+    await call("POST", "/generation-jobs", { model: "remote", promptSet: "prompts" })
+  ).json()) as {
+    id: string;
+  };
+  for (let t0 = Date.now(); ;) {
+    const j = (await (await call("GET", `/generation-jobs/${job.id}`)).json()) as { status: string };
+    if (j.status === "done") break;
+    if (Date.now() - t0 > 30_000) throw new Error("generation did not finish");
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  expect((await call("POST", `/studies/${id}/launch`)).status).toBe(200);
+  const read = (await (await call("GET", `/studies/${id}/results`)).json()) as {
+    speed: { model: string; medianLatencySeconds: number | null; timed: number; outputs: number }[];
+  };
+  const remote = read.speed.find((s) => s.model === "remote")!;
+  const existing = read.speed.find((s) => s.model === "existing")!;
+  expect(remote).toMatchObject({ timed: 3, outputs: 3 });
+  expect(remote.medianLatencySeconds).toBeGreaterThan(0);
+  expect(existing).toMatchObject({ timed: 0, outputs: 3, medianLatencySeconds: null });
 });

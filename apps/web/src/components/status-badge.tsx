@@ -3,6 +3,7 @@ const tones: Record<string, string> = {
   draft: "bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300",
   running: "bg-sky-100 text-sky-800 dark:bg-sky-950 dark:text-sky-200",
   active: "bg-sky-100 text-sky-800 dark:bg-sky-950 dark:text-sky-200",
+  done: "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200",
   succeeded: "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200",
   completed: "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200",
   failed: "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-200",

@@ -4,6 +4,7 @@
  * read-only view a share link opens.
  */
 import { TRPCError } from "@trpc/server";
+import { speedOfStudies } from "./speed";
 import { z } from "zod";
 import type { Db } from "@loupe/db";
 import { bootstrapBradleyTerry, planSampleSize, type SideCounts } from "@loupe/stats";
@@ -43,6 +44,7 @@ export async function getStudyResults(db: Db, projectId: string, studyId: string
   return {
     study: { id: study.id, name: study.name, status: study.status },
     ...(await storedResults(db, studyId)),
+    speed: await speedOfStudies(db, [studyId]),
   };
 }
 
@@ -54,7 +56,12 @@ export async function getSharedResults(db: Db, token: string) {
   const study = await db.study.findUniqueOrThrow({ where: { id: studyId } });
   const read = await storedResults(db, studyId);
   const results = read.results && withoutRaters(read.results);
-  return { study: { id: study.id, name: study.name, status: study.status }, ...read, results };
+  return {
+    study: { id: study.id, name: study.name, status: study.status },
+    ...read,
+    results,
+    speed: await speedOfStudies(db, [studyId]),
+  };
 }
 
 export function withoutRaters(results: StudyResults): StudyResults {
@@ -156,5 +163,12 @@ export async function projectLeaderboard(
     pooled.push(...axis.every.sideCounts);
   }
   const ratings = bootstrapBradleyTerry({ counts: pooled }, { rounds: DEFAULT_ROUNDS, seed: RESULTS_SEED });
-  return { studies: included, ratings };
+  return {
+    studies: included,
+    ratings,
+    speed: await speedOfStudies(
+      db,
+      included.map((s) => s.id),
+    ),
+  };
 }

@@ -98,7 +98,7 @@ export function ProjectLeaderboard({
           <div className={`${cardClass} p-3`}>
             <RatingsChart ratings={pooled.data.ratings.ratings} label="Pooled ratings with 95% intervals" />
           </div>
-          <RatingsTable fit={pooled.data.ratings} caption="Pooled ratings" />
+          <RatingsTable fit={pooled.data.ratings} caption="Pooled ratings" speed={pooled.data.speed} />
           <button
             type="button"
             className={secondaryButtonClass}

@@ -1,14 +1,33 @@
 import { formatCount } from "../format";
 import { cardClass, tableClass, tdClass, thClass } from "../styles";
 import { METHOD_NAMES, formatInterval, formatRating } from "./numbers";
-import type { RatingsFit } from "./types";
+import type { ModelSpeed, RatingsFit } from "./types";
+
+/** "1.84 s" (of 120 timed outputs); "—" when the model's outputs recorded no latency. */
+function formatLatency(s: ModelSpeed | undefined): string {
+  if (!s || s.medianLatencySeconds === null) return "—";
+  const v = s.medianLatencySeconds;
+  return v < 1 ? `${Math.round(v * 1000)} ms` : `${v.toFixed(2)} s`;
+}
 
 /**
  * The leaderboard: rank, the rank's upper bound (how high the model could stand given the
  * intervals), the Bradley–Terry rating on the Elo scale and its 95% interval.
  */
-export function RatingsTable({ fit, caption }: { fit: RatingsFit; caption: string }) {
+export function RatingsTable({
+  fit,
+  caption,
+  speed = [],
+}: {
+  fit: RatingsFit;
+  caption: string;
+  /** Median latency and steps per model, shown beside the rating when any output recorded them. */
+  speed?: readonly ModelSpeed[];
+}) {
   const method = METHOD_NAMES[fit.method];
+  const speedOf = new Map(speed.map((s) => [s.model, s]));
+  const showSpeed = speed.some((s) => s.timed > 0);
+  const showSteps = speed.some((s) => s.medianSteps !== null);
   return (
     <div className={`${cardClass} overflow-auto`}>
       <table className={tableClass} data-testid="ratings-table">
@@ -37,6 +56,24 @@ export function RatingsTable({ fit, caption }: { fit: RatingsFit; caption: strin
             <th scope="col" className={`${thClass} text-right`}>
               Judgments
             </th>
+            {showSpeed ? (
+              <th
+                scope="col"
+                className={`${thClass} text-right`}
+                title="Median seconds per output, as generated"
+              >
+                Median latency
+              </th>
+            ) : null}
+            {showSteps ? (
+              <th
+                scope="col"
+                className={`${thClass} text-right`}
+                title="Median sampler steps / function evaluations"
+              >
+                Steps
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody>
@@ -52,6 +89,16 @@ export function RatingsTable({ fit, caption }: { fit: RatingsFit; caption: strin
                 {formatInterval(r.interval, formatRating)}
               </td>
               <td className={`${tdClass} text-right tabular-nums`}>{formatCount(r.judgments)}</td>
+              {showSpeed ? (
+                <td className={`${tdClass} text-right tabular-nums`}>
+                  {formatLatency(speedOf.get(r.model))}
+                </td>
+              ) : null}
+              {showSteps ? (
+                <td className={`${tdClass} text-right tabular-nums`}>
+                  {speedOf.get(r.model)?.medianSteps ?? "—"}
+                </td>
+              ) : null}
             </tr>
           ))}
         </tbody>

@@ -128,7 +128,7 @@ export function ResultsView({
           <div className={`${cardClass} p-3`}>
             <RatingsChart ratings={fit.ratings} label="Ratings with 95% intervals" />
           </div>
-          <RatingsTable fit={fit} caption="Ratings" />
+          <RatingsTable fit={fit} caption="Ratings" speed={read.speed} />
         </div>
       </section>
 

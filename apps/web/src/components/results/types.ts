@@ -14,3 +14,4 @@ export type PairResult = AggregationResults["pairs"][number];
 export type Interval = Rating["interval"];
 export type PairPlan = Outputs["results"]["plan"][number];
 export type ProjectBoard = Outputs["results"]["project"];
+export type ModelSpeed = ResultsRead["speed"][number];

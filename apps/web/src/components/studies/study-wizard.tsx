@@ -26,14 +26,17 @@ export function StudyWizard({
   models,
   promptSets,
   studiesHref,
+  preset,
 }: {
   projectSlug: string;
   templates: readonly StudyTemplate[];
   models: ModelRow[];
   promptSets: PromptSetRow[];
   studiesHref: string;
+  /** Starting choices, e.g. a finished generation job's model and prompt set. */
+  preset?: Pick<WizardDraft, "name" | "modelIds" | "promptSetIds">;
 }) {
-  const [draft, setDraft] = useState<WizardDraft>(() => draftFromTemplate(templates[0]!));
+  const [draft, setDraft] = useState<WizardDraft>(() => ({ ...draftFromTemplate(templates[0]!), ...preset }));
   const [step, setStep] = useState(0);
   const [showProblems, setShowProblems] = useState(false);
   const creation = useCreateStudy(projectSlug);

@@ -6,6 +6,7 @@ export type SectionKey =
   | "leaderboards"
   | "safety"
   | "models"
+  | "generation"
   | "prompt-sets"
   | "outputs"
   | "curation"
@@ -25,6 +26,7 @@ export const SECTIONS: readonly Section[] = [
   { key: "leaderboards", label: "Leaderboards", group: "Evaluate", minRole: "researcher" },
   { key: "safety", label: "Safety", group: "Evaluate", minRole: "reviewer" },
   { key: "models", label: "Models", group: "Data", minRole: "researcher" },
+  { key: "generation", label: "Generation", group: "Data", minRole: "researcher" },
   { key: "prompt-sets", label: "Prompt sets", group: "Data", minRole: "curator" },
   { key: "outputs", label: "Outputs", group: "Data", minRole: "researcher" },
   { key: "curation", label: "Curation", group: "Data", minRole: "curator" },

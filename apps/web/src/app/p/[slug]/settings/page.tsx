@@ -4,6 +4,7 @@ import { ApiKeyList } from "@/components/api-key-list";
 import { CreateApiKeyForm } from "@/components/create-api-key-form";
 import { MemberList } from "@/components/member-list";
 import { PageHeader } from "@/components/page-header";
+import { SecretsPanel } from "@/components/secrets-panel";
 import { gateSection } from "../_lib/section-gate";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -45,6 +46,18 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
           </div>
           <ApiKeyList projectSlug={project.slug} />
           <CreateApiKeyForm projectSlug={project.slug} />
+        </section>
+        <section aria-labelledby="secrets-title" className="space-y-4">
+          <div>
+            <h2 id="secrets-title" className="text-lg font-semibold">
+              Secrets
+            </h2>
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">
+              Credentials that model adapters send to inference servers (named by an adapter&rsquo;s{" "}
+              <code>authSecret</code>). Encrypted at rest; a value is never shown again.
+            </p>
+          </div>
+          <SecretsPanel projectSlug={project.slug} />
         </section>
       </div>
     </>

@@ -9,8 +9,15 @@ import { sectionHref } from "../../_lib/sections";
 export const metadata: Metadata = { title: "New study" };
 export const dynamic = "force-dynamic";
 
-export default async function NewStudyPage({ params }: { params: Promise<{ slug: string }> }) {
+export default async function NewStudyPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ fromJob?: string }>;
+}) {
   const { slug } = await params;
+  const { fromJob } = await searchParams;
   const { denied, caller, project } = await gateSection(slug, "studies");
   if (denied) return denied;
   const input = { projectSlug: project.slug };
@@ -20,6 +27,16 @@ export default async function NewStudyPage({ params }: { params: Promise<{ slug:
     caller.promptSets.list(input),
   ]);
   const studiesHref = sectionHref(project.slug, "studies");
+  // "Compare in a pairwise study" from a generation job: its model and prompt set are chosen
+  // already; the researcher adds the models to compare it with.
+  const job = fromJob ? await caller.generation.get({ ...input, jobId: fromJob }).catch(() => null) : null;
+  const preset = job
+    ? {
+        name: `${job.model.name} on ${job.promptSet.name}`,
+        modelIds: [job.model.id],
+        promptSetIds: [job.promptSet.id],
+      }
+    : undefined;
   return (
     <>
       <p className="mb-2 text-sm">
@@ -37,6 +54,7 @@ export default async function NewStudyPage({ params }: { params: Promise<{ slug:
         models={models}
         promptSets={promptSets}
         studiesHref={studiesHref}
+        preset={preset}
       />
     </>
   );
