@@ -97,7 +97,7 @@ export function SecretsPanel({ projectSlug }: { projectSlug: string }) {
       >
         <div>
           <label htmlFor="secret-name" className={labelClass}>
-            Name
+            Secret name
           </label>
           <input
             id="secret-name"
@@ -110,7 +110,7 @@ export function SecretsPanel({ projectSlug }: { projectSlug: string }) {
         </div>
         <div>
           <label htmlFor="secret-value" className={labelClass}>
-            Value
+            Secret value
           </label>
           <input
             id="secret-value"

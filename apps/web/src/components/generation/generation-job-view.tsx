@@ -27,7 +27,11 @@ export function GenerationJobView({ projectSlug, jobId }: { projectSlug: string;
     refetchInterval: (q) =>
       q.state.data?.status === "queued" || q.state.data?.status === "running" ? 1500 : false,
   });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.generation.get.queryKey(input) });
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.generation.get.queryKey(input) }),
+      queryClient.invalidateQueries({ queryKey: trpc.generation.list.queryKey({ projectSlug }) }),
+    ]);
   const cancel = useMutation(trpc.generation.cancel.mutationOptions({ onSuccess: refresh }));
   const resume = useMutation(trpc.generation.resume.mutationOptions({ onSuccess: refresh }));
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/lib/trpc";
@@ -31,6 +31,7 @@ function parseParamsField(value: string): Record<string, unknown> | null {
 export function NewGenerationJobForm({ projectSlug }: { projectSlug: string }) {
   const trpc = useTRPC();
   const router = useRouter();
+  const queryClient = useQueryClient();
   const models = useQuery(trpc.models.list.queryOptions({ projectSlug }));
   const promptSets = useQuery(trpc.promptSets.list.queryOptions({ projectSlug }));
   const [model, setModel] = useState("");
@@ -40,7 +41,10 @@ export function NewGenerationJobForm({ projectSlug }: { projectSlug: string }) {
   const [problem, setProblem] = useState<string | null>(null);
   const create = useMutation(
     trpc.generation.create.mutationOptions({
-      onSuccess: (job) => router.push(`/p/${encodeURIComponent(projectSlug)}/generation/${job.id}`),
+      onSuccess: async (job) => {
+        await queryClient.invalidateQueries({ queryKey: trpc.generation.list.queryKey({ projectSlug }) });
+        router.push(`/p/${encodeURIComponent(projectSlug)}/generation/${job.id}`);
+      },
     }),
   );
   const runnable = models.data?.filter((m) => m.adapter) ?? [];
