@@ -369,6 +369,25 @@ describe("onnx adapter", () => {
     expect(again.asset.sha256).toBe(outputs[0]!.asset.sha256);
   });
 
+  it("with CUDA demanded, runs on CUDA where this onnxruntime-node has it, and otherwise says why not", async () => {
+    const modelPath = path.join(tmp, "one-step.onnx");
+    const modelId = await model("cuda-onnx", {
+      kind: "onnx",
+      modelPath,
+      executionProvider: "cuda",
+      inputs: [{ name: "noise", source: "noise", shape: [1, 3, 8, 8] }],
+    });
+    const { id } = await owner.client.generation.create.mutate({
+      projectSlug,
+      model: "cuda-onnx",
+      promptSet: "onnx",
+    });
+    const job = await waitForJob(id);
+    const output = await app.db.output.findFirst({ where: { modelId } });
+    if (output) expect(output.executionProvider).toBe("cuda");
+    else expect(job.failures[0]!.error).toMatch(/the CUDA execution provider is not available here/);
+  });
+
   it("fails every item with a clear reason when the model file is missing or not the registered one", async () => {
     await model("missing-onnx", {
       kind: "onnx",
@@ -382,5 +401,18 @@ describe("onnx adapter", () => {
     });
     const job = await waitForJob(id);
     expect(job.failures[0]!.error).toMatch(/cannot read the ONNX model .*nope\.onnx/);
+
+    await model("tampered-onnx", {
+      kind: "onnx",
+      modelPath: path.join(tmp, "one-step.onnx"),
+      sha256: "0".repeat(64),
+      inputs: [{ name: "noise", source: "noise", shape: [1, 3, 8, 8] }],
+    });
+    const second = await owner.client.generation.create.mutate({
+      projectSlug,
+      model: "tampered-onnx",
+      promptSet: "onnx",
+    });
+    expect((await waitForJob(second.id)).failures[0]!.error).toMatch(/does not match its registered sha256/);
   });
 });

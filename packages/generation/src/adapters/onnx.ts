@@ -73,7 +73,8 @@ export class OnnxAdapter implements GenerationAdapter {
   }
 
   private session(ort: Ort, cudaVisibleDevices: string | undefined) {
-    const key = `${this.config.modelPath}|${this.config.executionProvider}|${cudaVisibleDevices ?? ""}`;
+    const { modelPath, sha256, executionProvider } = this.config;
+    const key = `${modelPath}|${sha256 ?? ""}|${executionProvider}|${cudaVisibleDevices ?? ""}`;
     let entry = sessions.get(key);
     if (!entry) {
       entry = this.createSession(ort, cudaVisibleDevices);
