@@ -8,7 +8,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { startGeneratorServer, type GeneratorServer } from "../integration/support/generator-server";
 import { apiAs } from "./support/api";
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from "./support/env";
-import { openSection, signIn } from "./support/session";
+import { openSection, signedIn } from "./support/session";
 
 test.describe.configure({ mode: "serial" });
 
@@ -19,7 +19,7 @@ let server: GeneratorServer;
 test.beforeAll(async ({ browser }) => {
   server = await startGeneratorServer();
   page = await browser.newPage();
-  await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+  await signedIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
   const api = await apiAs(page);
   await api.projects.create.mutate({ name: "Generation e2e", slug: projectSlug });
   await api.promptSets.create.mutate({

@@ -11,7 +11,7 @@ import path from "node:path";
 import sharp from "sharp";
 import { expect, test, type Page } from "@playwright/test";
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from "./support/env";
-import { signIn } from "./support/session";
+import { signedIn } from "./support/session";
 
 test.describe.configure({ mode: "serial" });
 
@@ -49,7 +49,7 @@ test.afterAll(async () => {
 });
 
 test("an admin creates a project to import into", async () => {
-  await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+  await signedIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
   await page.getByLabel("Name", { exact: true }).fill("Imports");
   await page.getByLabel("Address (optional)").fill("imports");
   await page.getByRole("button", { name: "Create project" }).click();

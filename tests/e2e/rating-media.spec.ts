@@ -5,7 +5,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from "./support/env";
 import { createMediaStudy } from "./support/media-study";
-import { signIn, startRating } from "./support/session";
+import { signedIn, startRating } from "./support/session";
 
 test.describe.configure({ mode: "serial" });
 
@@ -15,7 +15,7 @@ let audio: Awaited<ReturnType<typeof createMediaStudy>>;
 
 test.beforeAll(async ({ browser }) => {
   admin = await browser.newPage();
-  await signIn(admin, ADMIN_EMAIL, ADMIN_PASSWORD);
+  await signedIn(admin, ADMIN_EMAIL, ADMIN_PASSWORD);
   video = await createMediaStudy(admin, {
     tag: "video",
     template: "video-ab",

@@ -11,7 +11,7 @@ import type { AppRouter } from "@loupe/api";
 import { superjsonLite } from "@loupe/api/transformer";
 import { apiAs } from "./support/api";
 import { ADMIN_EMAIL, ADMIN_PASSWORD, BASE_URL } from "./support/env";
-import { signIn } from "./support/session";
+import { signedIn } from "./support/session";
 
 test.describe.configure({ mode: "serial" });
 
@@ -32,7 +32,7 @@ async function rater(invitePath: string) {
 
 test.beforeAll(async ({ browser }) => {
   admin = await browser.newPage();
-  await signIn(admin, ADMIN_EMAIL, ADMIN_PASSWORD);
+  await signedIn(admin, ADMIN_EMAIL, ADMIN_PASSWORD);
   const api = await apiAs(admin);
   const [models, sets] = await Promise.all([
     api.models.list.query({ projectSlug }),

@@ -6,7 +6,7 @@
  */
 import { expect, test, type Page } from "@playwright/test";
 import { ADMIN_EMAIL, ADMIN_PASSWORD, BASE_URL } from "./support/env";
-import { openSection, signIn, startRating } from "./support/session";
+import { openSection, signedIn, startRating } from "./support/session";
 
 test.describe.configure({ mode: "serial" });
 
@@ -19,7 +19,7 @@ let inviteUrl = "";
 
 test.beforeAll(async ({ browser }) => {
   page = await browser.newPage();
-  await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+  await signedIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
   await page.goto("/p/demo");
 });
 test.afterAll(async () => {

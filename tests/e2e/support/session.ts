@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Cookie, type Page } from "@playwright/test";
 
 /** Sign in through the sign-in form and wait for the project list. */
 export async function signIn(page: Page, email: string, password: string) {
@@ -8,6 +8,28 @@ export async function signIn(page: Page, email: string, password: string) {
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole("heading", { level: 1, name: "Your projects" })).toBeVisible();
+}
+
+/** Session cookies per account, kept for the specs of this Playwright worker. */
+const sessions = new Map<string, Cookie[]>();
+
+/**
+ * Signed in as `email`, reusing this worker's earlier session when it is still valid. Specs that
+ * are not about signing in use this: the sign-in endpoint allows 10 attempts a minute per client
+ * (better-auth's rate limit), and the whole suite comes from one address.
+ */
+export async function signedIn(page: Page, email: string, password: string) {
+  const cookies = sessions.get(email);
+  if (cookies) {
+    await page.context().addCookies(cookies);
+    await page.goto("/");
+    if (!page.url().endsWith("/sign-in")) {
+      await expect(page.getByRole("heading", { level: 1, name: "Your projects" })).toBeVisible();
+      return;
+    }
+  }
+  await signIn(page, email, password);
+  sessions.set(email, await page.context().cookies());
 }
 
 /** The project's section navigation. */
