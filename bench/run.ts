@@ -3,6 +3,7 @@
  * in docs/benchmarks.md. Benchmarks measure; they never fail a build.
  */
 import { benchBradleyTerry } from "./bradley-terry";
+import { benchGeneration } from "./generation";
 import { benchLeaderboard } from "./leaderboard";
 import { benchRatingThroughput } from "./rating-throughput";
 import { benchStartTime } from "./start-time";
@@ -12,5 +13,6 @@ const results = [
   await benchRatingThroughput(),
   await benchBradleyTerry(),
   await benchLeaderboard(),
+  await benchGeneration(),
 ];
 for (const r of results) console.log(`${r.name}: ${r.summary}`);
