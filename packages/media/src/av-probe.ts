@@ -158,6 +158,30 @@ async function checkPackets(file: string): Promise<void> {
   }
 }
 
+/**
+ * Audio is decoded end to end (cheap next to video), because a truncated WAV or MP3 demuxes
+ * cleanly: only decoding sees the WAV's short last packet ("corrupt input packet", fatal with
+ * -xerror), and only the MP3 demuxer compares the frame count its Xing/Info header declares with
+ * the bytes present ("filesize and duration do not match", a warning). An MP3 without such a
+ * header declares nothing, so a cut one is just a shorter valid file.
+ */
+async function checkAudioDecodes(file: string): Promise<void> {
+  let stderr: string;
+  try {
+    ({ stderr } = await runTool(
+      "ffmpeg",
+      ["-nostdin", "-v", "warning", "-xerror", "-i", toolInput(file), "-map", "0:a", "-f", "null", "-"],
+      { timeoutMs: 120_000 },
+    ));
+  } catch (err) {
+    throw new MediaRejectedError(`it is truncated or damaged (${toolFailure(err)})`);
+  }
+  const truncated = /filesize and duration do not match|corrupt input packet|partial file|invalid data/i.exec(
+    stderr,
+  );
+  if (truncated) throw new MediaRejectedError(`it is truncated or damaged (${truncated[0]})`);
+}
+
 /** The duration (format's, else the stream's), refused when unknown or over the limit. */
 function durationWithin(format: { duration?: string }, stream: Stream, limits: AvLimits): number {
   const duration = durationOf(format, stream);
@@ -251,6 +275,7 @@ export async function probeAv(file: string, limits: AvLimits = {}): Promise<AvIn
   else if (audio) info = describeAudio(probe, audio, limits);
   else throw new MediaRejectedError(`it has no video or audio stream; ${ACCEPTED}`);
   await checkPackets(file);
+  if (info.kind === "audio") await checkAudioDecodes(file);
   return info;
 }
 

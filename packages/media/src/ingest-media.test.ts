@@ -101,6 +101,22 @@ describe("probeAv", () => {
     );
   });
 
+  it("refuses a truncated WAV and a truncated MP3 (whose header declares its length)", async () => {
+    const wav = await makeTestMedia({ kind: "wav", seconds: 2 });
+    await expect(probeAv(write("t.wav", wav.subarray(0, Math.floor(wav.length * 0.6))))).rejects.toThrow(
+      /^it is truncated or damaged/,
+    );
+    const mp3 = await makeTestMedia({ kind: "mp3", seconds: 2 });
+    await expect(probeAv(write("t.mp3", mp3.subarray(0, Math.floor(mp3.length * 0.5))))).rejects.toThrow(
+      /^it is truncated or damaged \(filesize and duration do not match\)/,
+    );
+    // Whole files still pass, and every other audio container too.
+    for (const kind of ["wav", "mp3", "ogg", "flac", "m4a"] as const) {
+      const whole = await makeTestMedia({ kind, seconds: 1 });
+      await expect(probeAv(write(`w.${kind}`, whole))).resolves.toMatchObject({ kind: "audio" });
+    }
+  });
+
   it("enforces the byte, pixel and duration limits with the numbers in the reason", async () => {
     const file = write("l.mp4", mp4);
     await expect(probeAv(file, { maxBytes: 1000 })).rejects.toThrow(/^it is \d+ KB, over the 1 KB limit$/);
