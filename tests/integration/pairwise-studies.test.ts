@@ -6,6 +6,7 @@
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { raterCookieName, redeemInvite } from "@loupe/api";
+import { refreshStudyResults } from "@loupe/api/results";
 import { createStudyFixture } from "./support/study-fixture";
 import { createTestApp, type TestApp } from "./support/test-app";
 
@@ -376,6 +377,13 @@ describe("gold items and quality control", () => {
         });
       }
     }
+    // Reading the monitor changes nothing: the careless rater is flagged, not yet excluded.
+    const before = await fx.owner.client.studies.monitor.query({ projectSlug: slug, studyId });
+    expect(before.raters.find((r) => r.goldAccuracy === 0)).toMatchObject({ excluded: false });
+    expect(before.raters.find((r) => r.goldAccuracy === 0)!.flags.join()).toMatch(/gold accuracy 0% < 60%/);
+    // The worker's results job applies the rule (as it does a few seconds after judgments arrive)
+    // and leaves the excluded rater out of the results it computes right after.
+    await refreshStudyResults(app.db, studyId);
     const monitor = await fx.owner.client.studies.monitor.query({ projectSlug: slug, studyId });
     const carelessRow = monitor.raters.find((r) => r.goldAccuracy === 0)!;
     const carefulRow = monitor.raters.find((r) => r.goldAccuracy === 1)!;
@@ -386,6 +394,8 @@ describe("gold items and quality control", () => {
     expect(carefulRow.excluded).toBe(false);
     expect(monitor.progress.judgments).toBeGreaterThan(0);
     expect(monitor.pairs.map((p) => `${p.modelA}/${p.modelB}`)).toContain("imagen-alpha/flux-beta");
+    const stored = await app.db.studyResult.findUniqueOrThrow({ where: { studyId } });
+    expect(stored.data).toMatchObject({ excludedRaters: 1, judgments: { byExcludedRaters: 10 } });
 
     // Judgments are kept; a researcher can take the rater back, and the automatic rule respects it.
     const kept = await app.db.judgment.count({ where: { raterId: carelessRow.id } });

@@ -1,31 +1,21 @@
 /**
  * The study monitor: progress per model pair and per prompt, judgments per hour, and the rater
- * table with its quality figures. Loading it also applies the study's quality-control rule: a
- * rater who crosses a threshold is excluded automatically when the config says "exclude" (their
- * judgments stay, marked excluded; a researcher can reverse it, and a reversal sticks).
+ * table with its quality figures and flags. It only reads: the quality-control rule itself is
+ * applied by the worker (./apply-rule.ts), and a researcher's exclusion is `setRaterExcluded`.
  */
 import { TRPCError } from "@trpc/server";
 import type { Db } from "@loupe/db";
-import type { StoredAnswers } from "../assignments/answers";
 import { writeAudit } from "../audit/log";
 import { findStudy, pairwiseConfigOf } from "../studies/service";
-import { raterQuality } from "./rater-quality";
+import { MANUAL, qualityOfRaters } from "./apply-rule";
 import { requestResultsRefreshQuietly } from "../results/refresh-requests";
-
-/** An exclusion reason starting with this was set by a person; automatic rules leave it alone. */
-const MANUAL = "manual:";
-const AUTO = "auto:";
 
 export async function studyMonitor(db: Db, projectId: string, studyId: string) {
   const study = await findStudy(db, projectId, studyId);
   const config = pairwiseConfigOf(study);
 
-  const [judgments, goldTasks, raters, pairRows, promptRows, hourly, skips, liveLeases] = await Promise.all([
-    db.judgment.findMany({
-      where: { studyId, undo: null },
-      select: { raterId: true, taskId: true, answers: true, swapped: true, durationMs: true },
-    }),
-    db.studyTask.findMany({ where: { studyId, isGold: true }, select: { id: true, goldAnswers: true } }),
+  const [quality, raters, pairRows, promptRows, hourly, skips, liveLeases] = await Promise.all([
+    qualityOfRaters(db, studyId, config),
     db.rater.findMany({
       where: { studyId },
       select: {
@@ -63,39 +53,6 @@ export async function studyMonitor(db: Db, projectId: string, studyId: string) {
     db.assignment.groupBy({ by: ["skipReason"], where: { studyId, status: "skipped" }, _count: true }),
     db.assignment.count({ where: { studyId, status: "leased", expiresAt: { gt: new Date() } } }),
   ]);
-
-  const gold = new Map(goldTasks.map((t) => [t.id, (t.goldAnswers ?? {}) as StoredAnswers]));
-  const quality = new Map(
-    raterQuality(
-      judgments.map((j) => ({ ...j, answers: j.answers as StoredAnswers })),
-      gold,
-      config.qualityControl,
-    ).map((q) => [q.raterId, q]),
-  );
-
-  // Apply the automatic rule (only "exclude" changes anything; "flag" just shows the flags).
-  if (config.qualityControl.action === "exclude") {
-    for (const rater of raters) {
-      const flags = quality.get(rater.id)?.flags ?? [];
-      if (rater.excludedReason?.startsWith(MANUAL)) continue;
-      const shouldExclude = flags.length > 0;
-      if (shouldExclude === rater.excluded) continue;
-      const reason = shouldExclude ? `${AUTO} ${flags.join("; ")}` : null;
-      await db.rater.update({
-        where: { id: rater.id },
-        data: { excluded: shouldExclude, excludedReason: reason },
-      });
-      await writeAudit(db, {
-        projectId,
-        action: shouldExclude ? "rater.exclude" : "rater.include",
-        targetType: "rater",
-        targetId: rater.id,
-        data: { studyId, automatic: true, reason },
-      });
-      rater.excluded = shouldExclude;
-      rater.excludedReason = reason;
-    }
-  }
 
   const totals = pairRows.reduce(
     (acc, r) => ({ target: acc.target + r.target, judgments: acc.judgments + r.judgments }),

@@ -1,9 +1,10 @@
 /**
- * The `study.results` job's work: read what the results depend on, compute, store. Skipped when
- * nothing changed since the stored results (same fingerprint), so a burst of refresh requests
- * costs one computation.
+ * The `study.results` job's work: apply the quality-control rule, read what the results depend
+ * on, compute, store. Skipped when nothing changed since the stored results (same fingerprint), so
+ * a burst of refresh requests costs one computation.
  */
 import { Prisma, type Db } from "@loupe/db";
+import { applyQualityRule } from "../quality/apply-rule";
 import { pairwiseConfigOf } from "../studies/service";
 import { computeStudyResults } from "./compute";
 import { loadPlannedPairs, loadStudyJudgments, studyFingerprint } from "./load-judgments";
@@ -16,6 +17,8 @@ export async function refreshStudyResults(
   const study = await db.study.findUnique({ where: { id: studyId } });
   if (!study || study.kind !== "pairwise") return { computed: false };
   const config = pairwiseConfigOf(study);
+  // Quality control first: raters the rule excludes now are left out of these very results.
+  await applyQualityRule(db, study, config);
   // The fingerprint and the data from one snapshot, so the stored fingerprint is exactly what the
   // results were computed from (a judgment committed meanwhile is the next refresh's).
   const read = await db.$transaction(
