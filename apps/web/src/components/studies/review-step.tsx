@@ -8,7 +8,10 @@ import { LaunchReportView } from "./launch-report";
 import type { ModelRow, PairwiseConfigInput, PromptSetRow } from "./types";
 import type { useCreateStudy } from "./use-create-study";
 
-/** Step 5: the design read back, then "Create draft" or "Create and launch", and what came of it. */
+/**
+ * Step 5: the design read back, then "Create draft" or "Create and launch" ("Save …" when editing
+ * a draft), and what came of it.
+ */
 export function ReviewStep({
   creation,
   name,
@@ -26,7 +29,7 @@ export function ReviewStep({
   promptSets: PromptSetRow[];
   studiesHref: string;
 }) {
-  const { run, result, error, pending } = creation;
+  const { run, result, error, pending, editing } = creation;
   const studyHref = result ? `${studiesHref}/${encodeURIComponent(result.studyId)}` : null;
   return (
     <div className="space-y-5">
@@ -40,7 +43,7 @@ export function ReviewStep({
             onClick={() => run(name, config, false)}
             className={secondaryButtonClass}
           >
-            Create draft
+            {editing ? "Save draft" : "Create draft"}
           </button>
           <button
             type="button"
@@ -48,7 +51,7 @@ export function ReviewStep({
             onClick={() => run(name, config, true)}
             className={buttonClass}
           >
-            {pending ? "Working…" : "Create and launch"}
+            {pending ? "Working…" : editing ? "Save and launch" : "Create and launch"}
           </button>
         </div>
       )}

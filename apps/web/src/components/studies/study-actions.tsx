@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -58,6 +59,14 @@ export function StudyActions({
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap justify-end gap-2">
+        {status === "draft" ? (
+          <Link
+            href={`/p/${encodeURIComponent(projectSlug)}/studies/${encodeURIComponent(studyId)}/edit`}
+            className={secondaryButtonClass}
+          >
+            Edit design
+          </Link>
+        ) : null}
         {status === "draft" ? (
           <button
             type="button"

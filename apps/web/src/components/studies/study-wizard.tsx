@@ -27,6 +27,8 @@ export function StudyWizard({
   promptSets,
   studiesHref,
   preset,
+  initialDraft,
+  draftId,
 }: {
   projectSlug: string;
   templates: readonly StudyTemplate[];
@@ -35,11 +37,16 @@ export function StudyWizard({
   studiesHref: string;
   /** Starting choices, e.g. a finished generation job's model and prompt set. */
   preset?: Pick<WizardDraft, "name" | "modelIds" | "promptSetIds">;
+  /** Editing a saved draft: its design, and its id (saving updates it instead of creating). */
+  initialDraft?: WizardDraft;
+  draftId?: string;
 }) {
-  const [draft, setDraft] = useState<WizardDraft>(() => ({ ...draftFromTemplate(templates[0]!), ...preset }));
+  const [draft, setDraft] = useState<WizardDraft>(
+    () => initialDraft ?? { ...draftFromTemplate(templates[0]!), ...preset },
+  );
   const [step, setStep] = useState(0);
   const [showProblems, setShowProblems] = useState(false);
-  const creation = useCreateStudy(projectSlug);
+  const creation = useCreateStudy(projectSlug, draftId);
   const heading = useRef<HTMLHeadingElement>(null);
   const firstRender = useRef(true);
 

@@ -9,13 +9,15 @@ import type { LaunchReport, PairwiseConfigInput } from "./types";
 export type CreateResult = { studyId: string; report: LaunchReport | null };
 
 /**
- * Create a study, and optionally launch it right after. The two are separate API calls, so a
- * failed launch leaves a draft: the result then carries the draft's id beside the error.
+ * Create a study — or save an existing draft's changes (`draftId`) — and optionally launch it
+ * right after. The two are separate API calls, so a failed launch leaves a draft: the result then
+ * carries the draft's id beside the error.
  */
-export function useCreateStudy(projectSlug: string) {
+export function useCreateStudy(projectSlug: string, draftId?: string) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const create = useMutation(trpc.studies.create.mutationOptions());
+  const update = useMutation(trpc.studies.update.mutationOptions());
   const launch = useMutation(trpc.studies.launch.mutationOptions());
   const [result, setResult] = useState<CreateResult | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -24,7 +26,10 @@ export function useCreateStudy(projectSlug: string) {
     setError(null);
     let studyId: string | null = null;
     try {
-      studyId = (await create.mutateAsync({ projectSlug, name, config })).id;
+      if (draftId) {
+        await update.mutateAsync({ projectSlug, studyId: draftId, name, config });
+        studyId = draftId;
+      } else studyId = (await create.mutateAsync({ projectSlug, name, config })).id;
       const report = andLaunch ? await launch.mutateAsync({ projectSlug, studyId }) : null;
       setResult({ studyId, report });
     } catch (err) {
@@ -35,5 +40,11 @@ export function useCreateStudy(projectSlug: string) {
     }
   }
 
-  return { run, result, error, pending: create.isPending || launch.isPending };
+  return {
+    run,
+    result,
+    error,
+    editing: draftId !== undefined,
+    pending: create.isPending || update.isPending || launch.isPending,
+  };
 }

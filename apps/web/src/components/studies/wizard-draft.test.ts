@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { activeAxes, draftFromTemplate, draftToConfig, newCustomAxis, stepProblems } from "./wizard-draft";
-import type { StudyTemplate } from "./types";
+import {
+  activeAxes,
+  draftFromConfig,
+  draftFromTemplate,
+  draftToConfig,
+  newCustomAxis,
+  stepProblems,
+} from "./wizard-draft";
+import type { PairwiseConfig, StudyTemplate } from "./types";
 
 const template: StudyTemplate = {
   id: "side-by-side",
@@ -121,5 +128,87 @@ describe("the wizard draft", () => {
     expect(stepProblems(2, { ...d, axes: [...d.axes, newCustomAxis()] })).toEqual([
       "Every question needs its text.",
     ]);
+  });
+});
+
+describe("editing a saved draft", () => {
+  // A draft as the API stores it: every default filled in.
+  const saved: PairwiseConfig = {
+    kind: "pairwise",
+    template: "side-by-side",
+    instructions: "Look closely.",
+    axes: [
+      {
+        id: "overall",
+        label: "Overall",
+        question: "Which overall?",
+        scale: "ab-tie-bothbad",
+        required: true,
+      },
+      {
+        id: "counting",
+        label: "Counting",
+        question: "Which counts right?",
+        scale: "ab-tie-bothbad",
+        required: false,
+      },
+      {
+        id: "sharpness",
+        label: "Sharpness",
+        question: "Which is sharper?",
+        scale: "five-point",
+        required: true,
+      },
+    ],
+    referenceRoles: ["subject"],
+    modelIds: ["m1", "m2", "m3"],
+    promptSetIds: ["s1"],
+    plan: { kind: "adaptive", maxOverlap: 7, targetWidth: 0.15 },
+    overlap: 3,
+    goldRatio: 0.07,
+    maxJudgmentsPerRater: 200,
+    leaseSeconds: 600,
+    breakEveryMinutes: 45,
+    qualityControl: {
+      minGoldAccuracy: 0.6,
+      minGoldJudged: 3,
+      tooFastSeconds: 2,
+      maxTooFastShare: 0.3,
+      maxSameAnswerShare: null,
+      minAgreement: null,
+      minJudgments: 10,
+      action: "exclude",
+    },
+  };
+
+  it("comes back into the wizard as it was saved, and saves back to the same config", () => {
+    const d = draftFromConfig("Sharpness study", saved, template);
+    expect(d.name).toBe("Sharpness study");
+    // The template's "appeal" was dropped: it is there, switched off; "sharpness" is a custom question.
+    expect(d.axes.map((a) => [a.id || a.label, a.origin, a.enabled])).toEqual([
+      ["overall", "template", true],
+      ["appeal", "template", false],
+      ["counting", "optional", true],
+      ["Sharpness", "custom", true],
+    ]);
+    expect({ gold: d.goldPercent, width: d.targetWidthPercent, qc: d.qcAction }).toEqual({
+      gold: "7",
+      width: "15",
+      qc: "exclude",
+    });
+    const back = draftToConfig(d);
+    expect(back).toMatchObject({
+      template: "side-by-side",
+      instructions: "Look closely.",
+      axes: saved.axes,
+      modelIds: saved.modelIds,
+      promptSetIds: saved.promptSetIds,
+      plan: saved.plan,
+      overlap: 3,
+      goldRatio: 0.07,
+      maxJudgmentsPerRater: 200,
+      breakEveryMinutes: 45,
+      qualityControl: saved.qualityControl,
+    });
   });
 });

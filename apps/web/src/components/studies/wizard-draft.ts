@@ -6,6 +6,7 @@
 import type {
   AnswerScale,
   AxisInput,
+  PairwiseConfig,
   PairwiseConfigInput,
   PlanKind,
   StudyTemplate,
@@ -127,6 +128,58 @@ export function draftFromTemplate(template: StudyTemplate, previous?: WizardDraf
     minJudgments: "10",
     qcAction: "flag",
     ...fromTemplate,
+  };
+}
+
+/** A number field's text ("" for "not set"); a share as a percentage, without float noise. */
+const text = (n: number | null | undefined) => (n === null || n === undefined ? "" : String(n));
+const percentText = (share: number | null | undefined) =>
+  share === null || share === undefined ? "" : String(Math.round(share * 1_000_000) / 10_000);
+
+/**
+ * The wizard's state for a saved draft, so it can be edited: the inverse of `draftToConfig`.
+ * Template questions keep their place (switched off when the draft dropped them); questions the
+ * template does not have come back as custom ones.
+ */
+export function draftFromConfig(name: string, config: PairwiseConfig, template: StudyTemplate): WizardDraft {
+  const saved = new Map(config.axes.map((a) => [a.id, a]));
+  const fromTemplate = [
+    ...template.axes.map((a) => ({ axis: a, origin: "template" as const })),
+    ...template.optionalAxes.map((a) => ({ axis: a, origin: "optional" as const })),
+  ].map(({ axis, origin }) => {
+    const own = saved.get(axis.id);
+    return { ...axisDraft(own ?? axis, origin), enabled: own !== undefined };
+  });
+  const known = new Set(fromTemplate.map((a) => a.id));
+  const custom = config.axes
+    .filter((a) => !known.has(a.id))
+    .map((a) => ({ ...axisDraft(a, "custom"), id: "" }));
+  const qc = config.qualityControl;
+  return {
+    name,
+    templateId: config.template,
+    referenceRoles: [...config.referenceRoles],
+    modelIds: [...config.modelIds],
+    promptSetIds: [...config.promptSetIds],
+    planKind: config.plan.kind,
+    baselineModelId: config.plan.kind === "baseline" ? config.plan.baselineModelId : "",
+    maxOverlap: config.plan.kind === "adaptive" ? text(config.plan.maxOverlap) : "9",
+    targetWidthPercent: config.plan.kind === "adaptive" ? percentText(config.plan.targetWidth) : "20",
+    axes: [...fromTemplate, ...custom],
+    overlap: text(config.overlap),
+    goldPercent: percentText(config.goldRatio),
+    maxPerRater: text(config.maxJudgmentsPerRater),
+    leaseSeconds: text(config.leaseSeconds),
+    breakMinutes: text(config.breakEveryMinutes),
+    minGoldAccuracyPercent: percentText(qc.minGoldAccuracy),
+    minGoldJudged: text(qc.minGoldJudged),
+    tooFastSeconds: text(qc.tooFastSeconds),
+    maxTooFastPercent: percentText(qc.maxTooFastShare),
+    maxSameAnswerPercent: percentText(qc.maxSameAnswerShare),
+    minAgreementPercent: percentText(qc.minAgreement),
+    minJudgments: text(qc.minJudgments),
+    qcAction: qc.action,
+    instructions: config.instructions,
   };
 }
 
