@@ -1,6 +1,8 @@
 /**
- * @loupe/evaluators — automatic metrics (FID/KID, CLIP score, DINO, PSNR/SSIM/LPIPS, ...) on
- * onnxruntime-node, each a module registered here with its inputs, model files and
- * preprocessing. Filled by the evaluators issue.
+ * @loupe/evaluators — automatic metrics (FID/KID, CLIP score, DINO, PSNR/SSIM/LPIPS, ...) as pure
+ * functions over plain data, and, as the evaluators issue lands, the ONNX Runtime models that
+ * turn media into the features they read. First: the full-reference pixel metrics.
  */
-export {};
+export { ImagePairError, planesOf, type ColorMode, type RawImage } from "./metrics/image";
+export { psnr } from "./metrics/psnr";
+export { ssim } from "./metrics/ssim";
