@@ -19,3 +19,4 @@ export {
 export { rankWithUpperBound } from "./rank";
 export * from "./pairwise/index";
 export * from "./reliability/index";
+export { averageRanks, kendallTauB, spearman } from "./correlation";

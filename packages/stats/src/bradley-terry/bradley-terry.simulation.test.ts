@@ -28,6 +28,7 @@ import { describe, expect, it } from "vitest";
 import { bootstrapBradleyTerry, fitBradleyTerry, sideCountsOf, type SideCounts } from "./index";
 import type { PairwiseJudgment } from "../outcomes";
 import { seededRandom, type Random } from "../random";
+import { kendallTauB } from "../correlation";
 
 const TRUE_RATINGS = [1150, 1100, 1060, 1020, 990, 950, 900, 830];
 const MODELS = TRUE_RATINGS.map((_, i) => `model-${i}`);
@@ -95,19 +96,6 @@ function drawStudy(random: Random): Study {
   return { judgments, expected: [...expected.values()] };
 }
 
-/** Kendall's τ between two rankings of the same models (no ties in practice). */
-function kendallTau(x: readonly number[], y: readonly number[]): number {
-  let concordant = 0;
-  let pairs = 0;
-  for (let i = 0; i < x.length; i++) {
-    for (let j = i + 1; j < x.length; j++) {
-      pairs++;
-      concordant += Math.sign(x[i]! - x[j]!) === Math.sign(y[i]! - y[j]!) ? 1 : -1;
-    }
-  }
-  return concordant / pairs;
-}
-
 type Tally = {
   covered: number;
   intervals: number;
@@ -148,7 +136,7 @@ function simulate(method: "counts" | "prompts", positionAdvantage: boolean, seed
       if (low <= truth.positionAdvantage! && truth.positionAdvantage! <= high) tally.positionCovered++;
     }
     const fitted = MODELS.map((model) => result.fit.ratings[model]!);
-    tally.taus.push(kendallTau(fitted, TRUE_RATINGS));
+    tally.taus.push(kendallTauB(fitted, TRUE_RATINGS) ?? 0);
     for (let i = 0; i < MODELS.length; i++) {
       for (let j = i + 1; j < MODELS.length; j++) {
         if (TRUE_RATINGS[i]! - TRUE_RATINGS[j]! < 100) continue;
@@ -167,7 +155,7 @@ describe("Bradley–Terry simulation: known strengths, position bias, noisy rate
     const study = drawStudy(seededRandom(99));
     const truth = fitBradleyTerry(study.expected, { positionAdvantage: true, priorGames: 0 });
     const projected = MODELS.map((model) => truth.ratings[model]!);
-    expect(kendallTau(projected, TRUE_RATINGS)).toBe(1);
+    expect(kendallTauB(projected, TRUE_RATINGS)).toBe(1);
     // One judgment in five is noise and 15 % of the rest are ties: gaps shrink, to roughly 60 %.
     const spread = projected[0]! - projected[projected.length - 1]!;
     expect(spread / (TRUE_RATINGS[0]! - TRUE_RATINGS.at(-1)!)).toBeGreaterThan(0.5);

@@ -1,0 +1,3 @@
+export { averageRanks } from "./average-ranks";
+export { kendallTauB } from "./kendall";
+export { spearman } from "./spearman";
