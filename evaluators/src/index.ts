@@ -6,3 +6,5 @@
 export { ImagePairError, planesOf, type ColorMode, type RawImage } from "./metrics/image";
 export { psnr } from "./metrics/psnr";
 export { ssim } from "./metrics/ssim";
+export { clipScore, cosine, EmbeddingError, meanPairwiseCosine } from "./metrics/embedding-scores";
+export { pck, type Point } from "./metrics/pck";
