@@ -258,6 +258,7 @@ describe("http adapter", () => {
 
 describe("command adapter", () => {
   it("runs the user's script with the job on stdin and its GPU slot, and reports a failing, silent or hanging script", async () => {
+    process.env.LOUPE_AUTH_SECRET_FOR_TEST = "never-seen-by-scripts";
     const png = (await renderImage("command", 0)).toString("base64");
     const log = path.join(tmp, "calls.jsonl");
     const script = path.join(tmp, "sample.mjs");
@@ -266,7 +267,7 @@ describe("command adapter", () => {
       `import fs from "node:fs";
 import path from "node:path";
 const job = JSON.parse(fs.readFileSync(0, "utf8"));
-fs.appendFileSync(${JSON.stringify(log)}, JSON.stringify({ prompt: job.prompt, seed: job.seed, cuda: process.env.CUDA_VISIBLE_DEVICES, steps: job.params.steps }) + "\\n");
+fs.appendFileSync(${JSON.stringify(log)}, JSON.stringify({ prompt: job.prompt, seed: job.seed, cuda: process.env.CUDA_VISIBLE_DEVICES, steps: job.params.steps, loupeEnv: Object.keys(process.env).filter((k) => k.startsWith("LOUPE_") || k === "DATABASE_URL") }) + "\\n");
 if (job.prompt.includes("fail")) { console.error("Traceback (most recent call last):"); console.error("RuntimeError: CUDA error: device-side assert"); process.exit(3); }
 if (job.prompt.includes("silent")) process.exit(0);
 if (job.prompt.includes("hang")) setInterval(() => {}, 1000);
@@ -302,9 +303,11 @@ else {
       .readFileSync(log, "utf8")
       .trim()
       .split("\n")
-      .map((l) => JSON.parse(l) as { cuda: string; steps: number });
+      .map((l) => JSON.parse(l) as { cuda: string; steps: number; loupeEnv: string[] });
     expect(new Set(calls.map((c) => c.cuda))).toEqual(new Set(["3"]));
     expect(calls.every((c) => c.steps === 8)).toBe(true);
+    // The worker's own secrets (database URL, server secret) never reach the user's script.
+    expect(calls.flatMap((c) => c.loupeEnv)).toEqual([]);
     const outputs = await app.db.output.findMany({ where: { modelId } });
     expect(outputs.map((o) => [o.adapter, o.steps])).toEqual([
       ["command", 8],

@@ -52,9 +52,15 @@ it("sets an adapter and a secret, runs a job and reads its progress", async () =
   const bad = await call("PUT", "/models/remote/adapter", { adapter: { kind: "http" } });
   expect(bad.status).toBe(400);
   expect((await bad.json()).error).toMatch(/adapter\.url/);
-  const set = await call("PUT", "/models/remote/adapter", {
-    adapter: { kind: "http", url: `${server.url}/generate`, authSecret: "token" },
-  });
+  // Sending a stored secret somewhere is an owner's decision, not a researcher's.
+  const adapter = { kind: "http", url: `${server.url}/generate`, authSecret: "token" };
+  const forbidden = await call("PUT", "/models/remote/adapter", { adapter });
+  expect(forbidden.status).toBe(403);
+  expect((await forbidden.json()).error).toMatch(/Only a project owner/);
+  expect((await call("PUT", "/models/remote/adapter", { adapter: { kind: "command", command: ["sh"] } })).status).toBe(
+    403,
+  );
+  const set = await call("PUT", "/models/remote/adapter", { adapter }, owner);
   expect(set.status).toBe(200);
 
   const created = await call("POST", "/generation-jobs", {

@@ -8,7 +8,7 @@ import { resolveMediaStorage, type ConfiguredMediaStorage, type MediaStorage } f
 import { dataPaths } from "@loupe/config";
 import { jobDefinitions } from "@loupe/jobs";
 import { GpuSlotPool, parseGpuSlots } from "@loupe/generation";
-import { releaseChunksOfDeadWorkers } from "@loupe/api/generation";
+import { DEFAULT_DEAD_AFTER_MS, releaseChunksOfDeadWorkers } from "@loupe/api/generation";
 import { wrapJob } from "./job-run";
 import { generateChunkTask } from "./tasks/generate-chunk";
 import { refreshStudyResultsTask } from "./tasks/refresh-study-results";
@@ -53,7 +53,7 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
   const storage = resolveMediaStorage(opts.storage, dataPaths(opts.dataDir).media);
   const slots = new GpuSlotPool(parseGpuSlots(opts.gpuSlots));
   const heartbeatMs = opts.heartbeatMs ?? 5000;
-  const deadAfterMs = opts.deadAfterMs ?? 60_000;
+  const deadAfterMs = opts.deadAfterMs ?? DEFAULT_DEAD_AFTER_MS;
   const runtime = { db, storage, secret: opts.secret ?? "" };
   const taskList: TaskList = {
     [jobDefinitions.verifyMedia.name]: wrapJob(
@@ -62,7 +62,12 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
       verifyMediaHandler(db, storage),
     ),
     [jobDefinitions.refreshStudyResults.name]: refreshStudyResultsTask(db),
-    [jobDefinitions.generateChunk.name]: generateChunkTask(runtime, { slots, heartbeatMs, host: opts.host }),
+    [jobDefinitions.generateChunk.name]: generateChunkTask(runtime, {
+      slots,
+      heartbeatMs,
+      deadAfterMs,
+      host: opts.host,
+    }),
   };
   const runner: Runner = await run({
     connectionString: opts.databaseUrl,
@@ -75,7 +80,10 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
   // Every worker sweeps for chunks of dead workers now and then (at twice the heartbeat's pace
   // of the dead-after window), so a killed worker's chunk is picked up within about a minute.
   const sweep = setInterval(
-    () => void releaseChunksOfDeadWorkers(db, deadAfterMs).catch(() => undefined),
+    () =>
+      void releaseChunksOfDeadWorkers(db, deadAfterMs).catch((err: unknown) =>
+        (opts.log ?? console.error)(`[worker] sweeping for dead workers' chunks failed: ${String(err)}`),
+      ),
     Math.max(500, deadAfterMs / 2),
   );
   let stopped: Promise<void> | undefined;

@@ -35,4 +35,17 @@ describe("GpuSlotPool", () => {
     );
     expect(most).toBe(2);
   });
+
+  it("stops waiting for a slot when the item is cancelled, and the slot stays usable", async () => {
+    const pool = new GpuSlotPool(parseGpuSlots("0"));
+    let release!: () => void;
+    const holding = pool.use(() => new Promise<void>((r) => (release = r)));
+    const cancel = new AbortController();
+    const waiting = pool.use(async () => "ran", cancel.signal);
+    cancel.abort(new Error("cancelled"));
+    await expect(waiting).rejects.toThrow("cancelled");
+    release();
+    await holding;
+    await expect(pool.use(async (slot) => slot.cudaVisibleDevices)).resolves.toBe("0");
+  });
 });

@@ -28,8 +28,23 @@ export class GpuSlotPool {
     this.free = [...slots];
   }
 
-  async use<T>(call: (slot: GpuSlot) => Promise<T>): Promise<T> {
-    const slot = this.free.shift() ?? (await new Promise<GpuSlot>((resolve) => this.waiting.push(resolve)));
+  /** Waits for a free slot (giving up when `signal` aborts), runs `call` on it, gives it back. */
+  async use<T>(call: (slot: GpuSlot) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    signal?.throwIfAborted();
+    const slot =
+      this.free.shift() ??
+      (await new Promise<GpuSlot>((resolve, reject) => {
+        const waiter = (s: GpuSlot) => {
+          signal?.removeEventListener("abort", onAbort);
+          resolve(s);
+        };
+        const onAbort = () => {
+          this.waiting.splice(this.waiting.indexOf(waiter), 1);
+          reject(signal!.reason);
+        };
+        signal?.addEventListener("abort", onAbort, { once: true });
+        this.waiting.push(waiter);
+      }));
     try {
       return await call(slot);
     } finally {

@@ -57,4 +57,18 @@ describe("withRetries", () => {
     await expect(pending).rejects.toThrow();
     expect(calls).toBe(1);
   });
+
+  it("a cancel during the backoff pause ends it at once", async () => {
+    const cancel = new AbortController();
+    const t0 = Date.now();
+    const pending = withRetries(
+      async () => {
+        setTimeout(() => cancel.abort(new Error("cancelled")), 10);
+        throw new GenerationError("503", true);
+      },
+      { timeoutMs: 1000, baseDelayMs: 60_000, attempts: 3, signal: cancel.signal, random: () => 0.5 },
+    );
+    await expect(pending).rejects.toThrow("cancelled");
+    expect(Date.now() - t0).toBeLessThan(5000);
+  });
 });

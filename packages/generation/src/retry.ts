@@ -35,7 +35,22 @@ export async function withRetries<T>(
         : err;
       if (opts.signal?.aborted || !isTransient(error) || attempt >= opts.attempts) throw error;
       const delay = base * 2 ** (attempt - 1) * (0.5 + random());
-      await new Promise((resolve) => setTimeout(resolve, delay));
+      await sleep(delay, opts.signal);
     }
   }
+}
+
+/** A backoff pause that ends early (rejecting) when the item is cancelled. */
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
 }

@@ -27,6 +27,10 @@ describe("fillTemplate", () => {
   it("refuses an unknown placeholder or a parameter that is not set", () => {
     expect(() => fillTemplate("{{negative}}", values)).toThrow(TemplateError);
     expect(() => fillTemplate("{{params.size}}", values)).toThrow(/no parameter "size"/);
+    // Misspelt or nested placeholders are errors too, never text sent as it is.
+    expect(() => fillTemplate("{{Prompt}}", values)).toThrow(/unknown placeholder \{\{Prompt\}\}/);
+    expect(() => fillTemplate("x {{params.a.b}}", values)).toThrow(TemplateError);
+    expect(() => fillTemplate("{{params.constructor}}", values)).toThrow(/no parameter "constructor"/);
   });
 });
 

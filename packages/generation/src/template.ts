@@ -13,8 +13,10 @@ export type TemplateValues = {
   params: Record<string, unknown>;
 };
 
-const PLACEHOLDER = /\{\{\s*([a-z_]+(?:\.[A-Za-z0-9_-]+)?)\s*\}\}/g;
-const WHOLE = /^\{\{\s*([a-z_]+(?:\.[A-Za-z0-9_-]+)?)\s*\}\}$/;
+// Any {{…}} is a placeholder, so a misspelt one ({{Prompt}}, {{params.a.b}}) is an error, not
+// text sent as it is.
+const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
+const WHOLE = /^\{\{\s*([^{}]*?)\s*\}\}$/;
 
 export class TemplateError extends Error {
   override name = "TemplateError";
@@ -29,9 +31,9 @@ function valueOf(name: string, values: TemplateValues): unknown {
       ? Number(values.seed)
       : values.seed.toString();
   if (name === "params") return values.params;
-  if (name.startsWith("params.")) {
+  if (/^params\.[A-Za-z0-9_-]+$/.test(name)) {
     const key = name.slice("params.".length);
-    if (!(key in values.params))
+    if (!Object.hasOwn(values.params, key))
       throw new TemplateError(`the template uses {{${name}}}, but no parameter "${key}" is set`);
     return values.params[key];
   }

@@ -134,7 +134,8 @@ async function follow(db: Db, projectId: string, jobId: string, opts: { hint: bo
         console.log(
           `${job.status === "cancelled" ? "cancelled" : "finished"}: ${p.done} of ${p.total} outputs, ${p.failed} failed`,
         );
-        return p.failed;
+        // A cancelled job did not make everything: scripts see it as not done.
+        return job.status === "cancelled" ? Math.max(1, p.failed) : p.failed;
       }
       if (opts.hint && !hinted && p.done + p.failed === 0 && Date.now() - t0 > 20_000) {
         hinted = true;

@@ -11,7 +11,7 @@ import type { Runtime } from "@loupe/api";
  */
 export function generateChunkTask(
   runtime: Pick<Runtime, "db" | "storage" | "secret">,
-  opts: { slots: GpuSlotPool; heartbeatMs: number; host?: string },
+  opts: { slots: GpuSlotPool; heartbeatMs: number; deadAfterMs: number; host?: string },
 ): Task {
   return async (raw, helpers) => {
     const target = jobDefinitions.generateChunk.payload.parse(raw);
@@ -21,6 +21,8 @@ export function generateChunkTask(
       slots: opts.slots,
       signal: helpers.abortSignal,
       heartbeatMs: opts.heartbeatMs,
+      deadAfterMs: opts.deadAfterMs,
+      lastAttempt: helpers.job.attempts >= helpers.job.max_attempts,
     });
   };
 }

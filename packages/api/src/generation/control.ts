@@ -7,6 +7,7 @@
 import { TRPCError } from "@trpc/server";
 import type { Db } from "@loupe/db";
 import { writeAudit } from "../audit/log";
+import { DEFAULT_DEAD_AFTER_MS } from "./dead-workers";
 import { enqueueChunks } from "./enqueue-chunks";
 
 async function jobIn(db: Db, projectId: string, jobId: string) {
@@ -46,6 +47,17 @@ export async function resumeGenerationJob(db: Db, projectId: string, jobId: stri
   const job = await jobIn(db, projectId, jobId);
   if (job.status === "queued" || job.status === "running")
     throw new TRPCError({ code: "CONFLICT", message: "This job is still running." });
+  // A cancelled run's chunks stop at their next heartbeat; queueing them again before that would
+  // start a second copy beside the one still stopping.
+  const stopping = await db.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM "GenerationChunk"
+    WHERE "jobId" = ${job.id} AND status = 'running'
+      AND "heartbeatAt" >= now() - make_interval(secs => ${DEFAULT_DEAD_AFTER_MS / 1000})`;
+  if ((stopping[0]?.n ?? 0) > 0)
+    throw new TRPCError({
+      code: "CONFLICT",
+      message: "Some chunks of this job are still stopping; resume it again in a few seconds.",
+    });
   await db.$transaction(
     async (tx) => {
       await tx.generationJob.update({ where: { id: job.id }, data: { status: "queued", finishedAt: null } });

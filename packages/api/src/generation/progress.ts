@@ -11,7 +11,10 @@ export type GenerationProgress = {
   done: number;
   failed: number;
   total: number;
-  /** Outputs per second over the last minute of this job's own work (null before any). */
+  /**
+   * Outputs per second over the last minute of this job's own work (null before any), measured
+   * between its outputs' own timestamps, so no two machines' clocks are compared.
+   */
   perSecond: number | null;
   /** Seconds to finish at that rate (null when unknown or finished). */
   etaSeconds: number | null;
@@ -32,7 +35,8 @@ async function producedCount(
 async function recentRate(db: Db, jobId: string): Promise<number | null> {
   const rows = await db.$queryRaw<{ n: number; first: Date | null; last: Date | null }[]>`
     SELECT count(*)::int AS n, min("createdAt") AS first, max("createdAt") AS last FROM "Output"
-    WHERE "generationJobId" = ${jobId} AND "createdAt" > now() - interval '60 seconds'`;
+    WHERE "generationJobId" = ${jobId}
+      AND "createdAt" > (SELECT max("createdAt") FROM "Output" WHERE "generationJobId" = ${jobId}) - interval '60 seconds'`;
   const r = rows[0];
   if (!r || r.n < 2 || !r.first || !r.last) return null;
   const seconds = (r.last.getTime() - r.first.getTime()) / 1000;

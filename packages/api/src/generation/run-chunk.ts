@@ -21,6 +21,7 @@ import {
   GenerationError,
   itemsOfChunk,
   withRetries,
+  type AdapterConfig,
   type GeneratedMedia,
   type GenerationAdapter,
   type GpuSlotPool,
@@ -30,6 +31,7 @@ import type { Runtime } from "../runtime";
 import { adapterOf } from "../models/service";
 import { storeOutput } from "../outputs/import/store-output";
 import { readSecret } from "../secrets/service";
+import { DEFAULT_DEAD_AFTER_MS } from "./dead-workers";
 
 export type ChunkContext = {
   /** graphile-worker's id for the worker running the chunk (its lock holder). */
@@ -40,6 +42,10 @@ export type ChunkContext = {
   signal?: AbortSignal;
   /** How often the chunk beats its heartbeat and checks for cancellation. */
   heartbeatMs?: number;
+  /** A chunk whose heartbeat is older than this was held by a dead worker and may be taken. */
+  deadAfterMs?: number;
+  /** graphile-worker's last attempt at this chunk: failing now fails its remaining items. */
+  lastAttempt?: boolean;
   limits?: MediaLimits;
 };
 
@@ -56,40 +62,34 @@ export async function runGenerationChunk(
   const job = await db.generationJob.findUnique({ where: { id: target.jobId }, include: { model: true } });
   if (!job || job.status === "cancelled" || job.status === "done")
     return { status: "skipped", produced: 0, failed: 0 };
-  const claimed = await db.generationChunk.updateMany({
-    where: { jobId: job.id, index: target.chunk, status: { not: "done" } },
-    data: { status: "running", workerId: ctx.workerId, workerHost: ctx.host, heartbeatAt: new Date() },
-  });
-  if (claimed.count === 0) return { status: "skipped", produced: 0, failed: 0 };
+  const deadAfterMs = ctx.deadAfterMs ?? DEFAULT_DEAD_AFTER_MS;
+  // Claimed when waiting, or held by a worker whose heartbeat stopped; a chunk another live
+  // worker holds (a resume that raced a stopping run) is left to it. Times are the database's.
+  const claimed = await db.$executeRaw`
+    UPDATE "GenerationChunk"
+    SET status = 'running', "workerId" = ${ctx.workerId}, "workerHost" = ${ctx.host}, "heartbeatAt" = now()
+    WHERE "jobId" = ${job.id} AND "index" = ${target.chunk}
+      AND (status = 'pending'
+           OR (status = 'running' AND "heartbeatAt" < now() - make_interval(secs => ${deadAfterMs / 1000})))`;
+  if (claimed === 0) return { status: "skipped", produced: 0, failed: 0 };
   await db.generationJob.updateMany({
     where: { id: job.id, status: "queued" },
     data: { status: "running", startedAt: new Date() },
   });
+  const mine = { jobId: job.id, index: target.chunk, workerId: ctx.workerId };
 
-  const adapterConfig = adapterOf(job.model);
-  const items = await chunkItems(db, job, target.chunk);
-  const existing = await db.output.findMany({
-    where: {
-      modelId: job.modelId,
-      paramsHash: job.paramsHash,
-      promptId: { in: [...new Set(items.map((i) => i.promptId))] },
-      seed: { in: [...new Set(items.map((i) => i.seed))] },
-    },
-    select: { promptId: true, seed: true },
-  });
-  const have = new Set(existing.map((o) => `${o.promptId}|${o.seed}`));
-  const todo = items.filter((i) => !have.has(`${i.promptId}|${i.seed}`));
-
-  // Cancellation (by a person) and the worker stopping both abort the calls in flight.
+  // Cancellation (by a person), the worker stopping and losing the chunk to another worker all
+  // abort the calls in flight.
   const stop = new AbortController();
   const onWorkerStop = () => stop.abort(new Error("the worker is stopping"));
   ctx.signal?.addEventListener("abort", onWorkerStop, { once: true });
   const heartbeat = setInterval(() => {
     void (async () => {
-      await db.generationChunk.updateMany({
-        where: { jobId: job.id, index: target.chunk, workerId: ctx.workerId },
-        data: { heartbeatAt: new Date() },
-      });
+      const beat = await db.$executeRaw`
+        UPDATE "GenerationChunk" SET "heartbeatAt" = now()
+        WHERE "jobId" = ${job.id} AND "index" = ${target.chunk} AND "workerId" = ${ctx.workerId}
+          AND status = 'running'`;
+      if (beat === 0) stop.abort(new Error("another worker took this chunk over"));
       const now = await db.generationJob.findUnique({ where: { id: job.id }, select: { status: true } });
       if (!now || now.status === "cancelled") stop.abort(new Error("the job was cancelled"));
     })().catch(() => undefined);
@@ -97,18 +97,35 @@ export async function runGenerationChunk(
 
   let produced = 0;
   let failed = 0;
+  let todo: Item[] = [];
   let adapter: GenerationAdapter | undefined;
+  let gaveUp = false;
   try {
-    if (!adapterConfig) {
-      for (const item of todo)
-        await recordFailure(db, job.id, item, "the model has no adapter any more", 0, ctx.host);
+    const items = await chunkItems(db, job, target.chunk);
+    const have = await producedKeys(db, job, items);
+    todo = items.filter((i) => !have.has(`${i.promptId}|${i.seed}`));
+
+    // The model's settings and secret: a problem here fails every item with its reason (retrying
+    // would not change a missing adapter or a secret this worker cannot decrypt).
+    let adapterConfig: AdapterConfig | null = null;
+    let setupError: string | null = null;
+    try {
+      adapterConfig = adapterOf(job.model);
+      if (!adapterConfig) setupError = "the model has no adapter any more";
+      else {
+        const authSecret =
+          adapterConfig.kind === "http" && adapterConfig.authSecret
+            ? await readSecret(db, runtime.secret, job.projectId, adapterConfig.authSecret)
+            : undefined;
+        adapter = createAdapter(adapterConfig, { authSecret });
+      }
+    } catch (err) {
+      setupError = err instanceof Error ? err.message : String(err);
+    }
+    if (setupError || !adapter || !adapterConfig) {
+      for (const item of todo) await recordFailure(db, job.id, item, setupError ?? "no adapter", 0, ctx.host);
       failed = todo.length;
     } else {
-      const authSecret =
-        adapterConfig.kind === "http" && adapterConfig.authSecret
-          ? await readSecret(db, runtime.secret, job.projectId, adapterConfig.authSecret)
-          : undefined;
-      adapter = createAdapter(adapterConfig, { authSecret });
       const queue = [...todo];
       const lane = async () => {
         for (let item = queue.shift(); item && !stop.signal.aborted; item = queue.shift()) {
@@ -117,33 +134,71 @@ export async function runGenerationChunk(
           else if (ok === false) failed++;
         }
       };
-      await Promise.all(Array.from({ length: Math.min(adapterConfig.concurrency, todo.length) }, lane));
+      // One lane failing (the database went away) stops the others before the chunk is retried.
+      const lanes = await Promise.allSettled(
+        Array.from({ length: Math.min(adapterConfig.concurrency, todo.length) }, async () => {
+          try {
+            await lane();
+          } catch (err) {
+            stop.abort(err);
+            throw err;
+          }
+        }),
+      );
+      const broken = lanes.find((l): l is PromiseRejectedResult => l.status === "rejected");
+      if (broken) throw broken.reason;
     }
+  } catch (err) {
+    clearInterval(heartbeat);
+    if (!ctx.lastAttempt) {
+      // Back to the queue for graphile-worker's retry (another worker may take it).
+      await db.generationChunk.updateMany({ where: mine, data: { status: "pending", workerId: null } });
+      throw err;
+    }
+    // The last attempt: what is still missing fails with the reason, and the chunk is done, so
+    // the job finishes (a resume retries these items).
+    gaveUp = true;
+    const message = `the chunk failed: ${err instanceof Error ? err.message : String(err)}`;
+    const made = await producedKeys(db, job, todo);
+    for (const item of todo.filter((i) => !made.has(`${i.promptId}|${i.seed}`)))
+      await recordFailure(db, job.id, item, message, 0, ctx.host);
   } finally {
     clearInterval(heartbeat);
     ctx.signal?.removeEventListener("abort", onWorkerStop);
     await adapter?.close?.();
   }
 
-  if (stop.signal.aborted) {
+  if (stop.signal.aborted && !gaveUp) {
     // Left for a resume (or, when the worker stops, for the retry graphile-worker schedules).
-    await db.generationChunk.updateMany({
-      where: { jobId: job.id, index: target.chunk, workerId: ctx.workerId },
-      data: { status: "pending", workerId: null },
-    });
+    await db.generationChunk.updateMany({ where: mine, data: { status: "pending", workerId: null } });
     if (ctx.signal?.aborted) throw new Error("the worker stopped in the middle of the chunk");
     return { status: "cancelled", produced, failed };
   }
-  await db.generationChunk.updateMany({
-    where: { jobId: job.id, index: target.chunk },
-    data: { status: "done", finishedAt: new Date() },
-  });
+  await db.generationChunk.updateMany({ where: mine, data: { status: "done", finishedAt: new Date() } });
   // The last chunk to finish closes the job (the condition makes exactly one of them do it).
   await db.$executeRaw`
     UPDATE "GenerationJob" SET status = 'done', "finishedAt" = now()
     WHERE id = ${job.id} AND status = 'running'
       AND NOT EXISTS (SELECT 1 FROM "GenerationChunk" WHERE "jobId" = ${job.id} AND status <> 'done')`;
   return { status: "done", produced, failed };
+}
+
+/** Which of these items have an output now. */
+async function producedKeys(
+  db: Db,
+  job: { modelId: string; paramsHash: string },
+  items: readonly Item[],
+): Promise<Set<string>> {
+  const rows = await db.output.findMany({
+    where: {
+      modelId: job.modelId,
+      paramsHash: job.paramsHash,
+      promptId: { in: [...new Set(items.map((i) => i.promptId))] },
+      seed: { in: [...new Set(items.map((i) => i.seed))] },
+    },
+    select: { promptId: true, seed: true },
+  });
+  return new Set(rows.map((o) => `${o.promptId}|${o.seed}`));
 }
 
 /** The chunk's (prompt, seed) items, reading only the prompts the chunk spans. */
@@ -189,34 +244,34 @@ async function generateOne(
   let attempts = 0;
   try {
     let latencyMs = 0;
-    const call = async (signal: AbortSignal): Promise<GeneratedMedia & { executionProvider?: string }> => {
+    const attempt = (cudaVisibleDevices: string | undefined) => async (signal: AbortSignal) => {
       attempts++;
       await fsp.rm(workDir, { recursive: true, force: true });
       await fsp.mkdir(workDir);
-      const run = (cudaVisibleDevices: string | undefined) => {
-        const t0 = performance.now();
-        return adapter
-          .generate({
-            prompt: item.text,
-            promptId: item.externalId,
-            seed: item.seed,
-            params,
-            signal,
-            workDir,
-            cudaVisibleDevices,
-          })
-          .then((result) => {
-            latencyMs = Math.round(performance.now() - t0);
-            return result;
-          });
-      };
-      return adapter.usesGpu ? ctx.slots.use((slot) => run(slot.cudaVisibleDevices)) : run(undefined);
+      const t0 = performance.now();
+      const result: GeneratedMedia & { executionProvider?: string } = await adapter.generate({
+        prompt: item.text,
+        promptId: item.externalId,
+        seed: item.seed,
+        params,
+        signal,
+        workDir,
+        cudaVisibleDevices,
+      });
+      latencyMs = Math.round(performance.now() - t0);
+      return result;
     };
-    const { value } = await withRetries(call, {
-      attempts: config.attempts,
-      timeoutMs: config.timeoutSeconds * 1000,
-      signal: stop,
-    });
+    const retrying = (cudaVisibleDevices: string | undefined) =>
+      withRetries(attempt(cudaVisibleDevices), {
+        attempts: config.attempts,
+        timeoutMs: config.timeoutSeconds * 1000,
+        signal: stop,
+      });
+    // A GPU item holds its slot for all its attempts; waiting for the slot is not part of the
+    // per-call timeout (more lanes than slots must queue, not time out).
+    const { value } = adapter.usesGpu
+      ? await ctx.slots.use((slot) => retrying(slot.cudaVisibleDevices), stop)
+      : await retrying(undefined);
     await storeOutput(
       runtime,
       job.projectId,

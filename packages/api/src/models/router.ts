@@ -8,5 +8,5 @@ export const modelsRouter = router({
     .mutation(({ ctx, input }) => createModel(ctx.db, ctx.project.id, input)),
   setAdapter: projectProcedure("researcher")
     .input(setModelAdapterInput)
-    .mutation(({ ctx, input }) => setModelAdapter(ctx.db, ctx.project.id, input)),
+    .mutation(({ ctx, input }) => setModelAdapter(ctx.db, ctx.project.id, input, ctx.membership.role)),
 });

@@ -1,7 +1,8 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { adapterConfigSchema, type AdapterConfig } from "@loupe/generation";
-import type { Db, Prisma } from "@loupe/db";
+import type { Db, Prisma, ProjectRole } from "@loupe/db";
+import { hasRole } from "../access/roles";
 
 export const createModelInput = z.object({
   name: z.string().trim().min(1).max(120),
@@ -51,17 +52,36 @@ export const setModelAdapterInput = z.object({
 });
 
 /**
+ * Adapters that run code or read files on the worker machines (`command`, `onnx`, `import`), and
+ * any adapter that sends a stored secret somewhere, are an owner's to set: a researcher who could
+ * point a secret at their own URL, or run a script on every worker, could take what the owner
+ * trusted the workers with.
+ */
+export function adapterNeedsOwner(adapter: AdapterConfig | null): boolean {
+  if (!adapter) return false;
+  return adapter.kind !== "http" || adapter.authSecret !== undefined;
+}
+
+/**
  * Sets how a model is run. The settings are validated here, when they are saved; a secret is
- * referenced by name only (its value is stored encrypted, apart).
+ * referenced by name only (its value is stored encrypted, apart). `role` is the caller's role in
+ * the project (the CLI, which acts with the database's own rights, passes "owner").
  */
 export async function setModelAdapter(
   db: Db,
   projectId: string,
   input: z.input<typeof setModelAdapterInput>,
+  role: ProjectRole = "owner",
 ) {
   const { modelId, adapter } = setModelAdapterInput.parse(input);
   const model = await db.genModel.findFirst({ where: { id: modelId, projectId } });
   if (!model) throw new TRPCError({ code: "NOT_FOUND", message: "No such model in this project." });
+  if (!hasRole(role, "owner") && (adapterNeedsOwner(adapter) || adapterNeedsOwner(adapterOf(model))))
+    throw new TRPCError({
+      code: "FORBIDDEN",
+      message:
+        "Only a project owner can set a command, onnx or import adapter, or one that sends a stored secret: they run code or send credentials from the workers.",
+    });
   const config = (adapter ? { adapter } : {}) as Prisma.InputJsonObject;
   await db.genModel.update({ where: { id: model.id }, data: { config } });
   return { id: model.id, name: model.name, adapter };

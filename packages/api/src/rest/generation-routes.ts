@@ -18,7 +18,9 @@ export const generationRoutes: Route[] = [
       const model = await findModel(runtime.db, caller.project.id, decodeURIComponent(id));
       if (!model) throw new TRPCError({ code: "NOT_FOUND", message: `No model "${id}" in this project.` });
       const body = setModelAdapterInput.omit({ modelId: true }).parse(await readJson(req));
-      return json(await setModelAdapter(runtime.db, caller.project.id, { ...body, modelId: model.id }));
+      return json(
+        await setModelAdapter(runtime.db, caller.project.id, { ...body, modelId: model.id }, caller.role),
+      );
     },
   },
   {

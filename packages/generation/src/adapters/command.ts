@@ -41,7 +41,7 @@ export class CommandAdapter implements GenerationAdapter {
       params: request.params,
       output_dir: request.workDir,
     };
-    const env: NodeJS.ProcessEnv = { ...process.env, ...this.config.env };
+    const env: NodeJS.ProcessEnv = { ...withoutLoupeSecrets(process.env), ...this.config.env };
     if (request.cudaVisibleDevices !== undefined) env.CUDA_VISIBLE_DEVICES = request.cudaVisibleDevices;
     const { code, signal, stdout, stderr } = await run(program, args, {
       cwd: this.config.cwd,
@@ -74,15 +74,37 @@ export class CommandAdapter implements GenerationAdapter {
   }
 }
 
+/**
+ * The worker's environment minus what only Loupe should hold — its database URL, server secret and
+ * storage credentials — so a user's script never sees them. Everything else (PATH, HOME, CUDA,
+ * Python and Hugging Face settings) passes through.
+ */
+export function withoutLoupeSecrets(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const hidden =
+    /^(LOUPE_|DATABASE_URL$|PG(PASSWORD|PASSFILE|USER|HOST|DATABASE|SERVICE)$|AWS_(ACCESS_KEY_ID|SECRET_ACCESS_KEY|SESSION_TOKEN)$)/;
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !hidden.test(name))) as NodeJS.ProcessEnv;
+}
+
 type RunResult = { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string };
 
+/**
+ * Runs the program in its own process group (detached), so that a timeout or cancel can stop it
+ * and everything it started (a wrapper's children, a `torchrun`), and so that Ctrl-C on the
+ * worker does not reach it as if it had failed. Settles when the program exits: a grandchild that
+ * keeps the pipes open cannot hold the lane.
+ */
 function run(
   program: string,
   args: string[],
   opts: { cwd?: string; env: NodeJS.ProcessEnv; stdin: string; abort: AbortSignal },
 ): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(program, args, { cwd: opts.cwd, env: opts.env, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(program, args, {
+      cwd: opts.cwd,
+      env: opts.env,
+      stdio: ["pipe", "pipe", "pipe"],
+      detached: true,
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (d: string) => {
@@ -94,10 +116,17 @@ function run(
     // A program that never reads stdin must not fail the write.
     child.stdin.on("error", () => undefined);
     child.stdin.end(opts.stdin);
+    const signalGroup = (signal: NodeJS.Signals) => {
+      try {
+        if (child.pid) process.kill(-child.pid, signal);
+      } catch {
+        /* the group is gone already */
+      }
+    };
     let killTimer: NodeJS.Timeout | undefined;
     const stop = () => {
-      child.kill("SIGTERM");
-      killTimer = setTimeout(() => child.kill("SIGKILL"), KILL_GRACE_MS);
+      signalGroup("SIGTERM");
+      killTimer = setTimeout(() => signalGroup("SIGKILL"), KILL_GRACE_MS);
     };
     if (opts.abort.aborted) stop();
     else opts.abort.addEventListener("abort", stop, { once: true });
@@ -106,16 +135,26 @@ function run(
       reject(
         new GenerationError(
           err.code === "ENOENT"
-            ? `${program}: no such program on this machine`
+            ? `${program}: no such program on this machine${opts.cwd ? ` (or no folder ${opts.cwd})` : ""}`
             : `${program}: ${err.message}`,
           false,
         ),
       );
     });
-    child.once("close", (code, signal) => {
+    child.once("exit", (code, signal) => {
       clearTimeout(killTimer);
       opts.abort.removeEventListener("abort", stop);
-      resolve({ code, signal, stdout, stderr: stderr.trim().split("\n").slice(-5).join(" | ") });
+      // Whatever it left running in its group goes with it, and with them the pipes; the last
+      // output is read until they close (or a second at most).
+      signalGroup("SIGKILL");
+      const done = () => {
+        clearTimeout(drain);
+        child.stdout.destroy();
+        child.stderr.destroy();
+        resolve({ code, signal, stdout, stderr: stderr.trim().split("\n").slice(-5).join(" | ") });
+      };
+      const drain = setTimeout(done, 1000);
+      child.once("close", done);
     });
   });
 }

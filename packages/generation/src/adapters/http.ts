@@ -18,7 +18,12 @@ import { fillTemplate, TemplateError, valueAtPath } from "../template";
 /** The most a response may carry: beyond it the call fails instead of filling memory. */
 export const MAX_RESPONSE_BYTES = 512 * 1024 * 1024;
 
+/** Of an error answer only the start is read: enough for its message, never its whole body. */
+const MAX_ERROR_BYTES = 64 * 1024;
+
 const MEDIA_TYPE = /^(image|video|audio)\/|^application\/octet-stream/;
+/** What an HTTP header value may hold (fetch refuses anything else). */
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 
 export class HttpAdapter implements GenerationAdapter {
   readonly kind = "http";
@@ -46,6 +51,12 @@ export class HttpAdapter implements GenerationAdapter {
     if (this.config.authSecret) {
       if (!this.secret)
         throw new GenerationError(`the secret "${this.config.authSecret}" is not set in this project`, false);
+      // Never echo a secret: fetch's own error for a bad header value would quote it.
+      if (!HEADER_VALUE.test(this.secret) || !HEADER_VALUE.test(this.config.authScheme))
+        throw new GenerationError(
+          `the secret "${this.config.authSecret}" cannot be sent in an HTTP header (it has a line break or a character outside Latin-1)`,
+          false,
+        );
       headers[this.config.authHeader] = this.config.authScheme
         ? `${this.config.authScheme} ${this.secret}`
         : this.secret;
@@ -55,10 +66,14 @@ export class HttpAdapter implements GenerationAdapter {
       headers,
       body: JSON.stringify(body),
       signal: request.signal,
+      // A redirect would carry a custom auth header to wherever it points.
+      redirect: "error",
     });
     const type = response.headers.get("content-type")?.toLowerCase() ?? "";
     if (!response.ok) {
-      const text = (await readLimited(response).catch(() => Buffer.alloc(0))).toString("utf8");
+      const text = (await readLimited(response, MAX_ERROR_BYTES).catch(() => Buffer.alloc(0))).toString(
+        "utf8",
+      );
       throw new GenerationError(
         `${this.config.url} answered ${response.status} ${response.statusText}: ${summarize(text, type)}`,
         response.status === 429 || response.status === 408 || response.status >= 500,
@@ -108,8 +123,15 @@ async function send(url: string, init: RequestInit & { signal: AbortSignal }): P
   } catch (err) {
     if (init.signal.aborted) throw err;
     const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+    // fetch's TypeError without a network cause is a request it refused to send (a bad header, a
+    // redirect): permanent, and its text is not repeated (it may quote a header value).
+    if (!cause)
+      throw new GenerationError(
+        `the request to ${url} could not be sent (a redirect, or a header fetch refuses)`,
+        false,
+      );
     throw new GenerationError(
-      `could not reach ${url}: ${cause?.code ?? cause?.message ?? String(err)}`,
+      `could not reach ${url}: ${cause.code ?? cause.message ?? "network error"}`,
       true,
     );
   }
@@ -137,21 +159,32 @@ async function mediaFromString(value: string, signal: AbortSignal): Promise<Buff
 }
 
 /** The body, refusing to buffer more than MAX_RESPONSE_BYTES. */
-async function readLimited(response: Response): Promise<Buffer> {
+async function readLimited(response: Response, cap?: number): Promise<Buffer> {
+  const limit = cap ?? MAX_RESPONSE_BYTES;
   const declared = Number(response.headers.get("content-length") ?? "0");
-  if (declared > MAX_RESPONSE_BYTES)
-    throw new GenerationError(
-      `the response is ${declared} bytes, over the ${MAX_RESPONSE_BYTES}-byte limit`,
-      false,
-    );
+  if (cap === undefined && declared > limit)
+    throw new GenerationError(`the response is ${declared} bytes, over the ${limit}-byte limit`, false);
   if (!response.body) return Buffer.alloc(0);
   const chunks: Buffer[] = [];
   let total = 0;
-  for await (const chunk of response.body) {
-    total += chunk.byteLength;
-    if (total > MAX_RESPONSE_BYTES)
-      throw new GenerationError(`the response is over the ${MAX_RESPONSE_BYTES}-byte limit`, false);
-    chunks.push(Buffer.from(chunk));
+  const reader = response.body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > limit) {
+        // An error body is cut short; a media body over the limit is refused.
+        if (cap !== undefined) {
+          chunks.push(Buffer.from(value.subarray(0, value.byteLength - (total - limit))));
+          break;
+        }
+        throw new GenerationError(`the response is over the ${limit}-byte limit`, false);
+      }
+      chunks.push(Buffer.from(value));
+    }
+  } finally {
+    await reader.cancel().catch(() => undefined);
   }
   return Buffer.concat(chunks);
 }

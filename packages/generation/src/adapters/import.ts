@@ -48,10 +48,10 @@ export class ImportAdapter implements GenerationAdapter {
       wanted.push("{prompt_id}.{ext}");
     for (const pattern of wanted) {
       const stem = pattern
-        .replaceAll("{prompt_id}", request.promptId)
-        .replaceAll("{seed}", request.seed.toString());
+        .replaceAll("{prompt_id}", () => request.promptId)
+        .replaceAll("{seed}", () => request.seed.toString());
       for (const ext of stem.includes("{ext}") ? MEDIA_EXTENSIONS : [""]) {
-        const name = stem.replaceAll("{ext}", ext);
+        const name = stem.replaceAll("{ext}", () => ext);
         const found = files.get(name.toLowerCase());
         if (found) return { media: { path: path.join(this.config.directory, found) } };
       }

@@ -74,7 +74,10 @@ export class OnnxAdapter implements GenerationAdapter {
 
   private session(ort: Ort, cudaVisibleDevices: string | undefined) {
     const { modelPath, sha256, executionProvider } = this.config;
-    const key = `${modelPath}|${sha256 ?? ""}|${executionProvider}|${cudaVisibleDevices ?? ""}`;
+    // A file replaced in place (no sha256 registered) is a new model: size and time are in the key.
+    const stat = fs.statSync(modelPath, { throwIfNoEntry: false });
+    const version = stat ? `${stat.size}:${stat.mtimeMs}` : "missing";
+    const key = `${modelPath}|${version}|${sha256 ?? ""}|${executionProvider}|${cudaVisibleDevices ?? ""}`;
     let entry = sessions.get(key);
     if (!entry) {
       entry = this.createSession(ort, cudaVisibleDevices);
