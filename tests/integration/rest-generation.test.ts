@@ -57,9 +57,9 @@ it("sets an adapter and a secret, runs a job and reads its progress", async () =
   const forbidden = await call("PUT", "/models/remote/adapter", { adapter });
   expect(forbidden.status).toBe(403);
   expect((await forbidden.json()).error).toMatch(/Only a project owner/);
-  expect((await call("PUT", "/models/remote/adapter", { adapter: { kind: "command", command: ["sh"] } })).status).toBe(
-    403,
-  );
+  expect(
+    (await call("PUT", "/models/remote/adapter", { adapter: { kind: "command", command: ["sh"] } })).status,
+  ).toBe(403);
   const set = await call("PUT", "/models/remote/adapter", { adapter }, owner);
   expect(set.status).toBe(200);
 
