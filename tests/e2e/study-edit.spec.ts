@@ -28,7 +28,8 @@ test.beforeAll(async ({ browser }) => {
       kind: "pairwise",
       template: "side-by-side",
       axes: [{ id: "overall", label: "Overall", question: "Which image do you prefer overall?" }],
-      modelIds: models.slice(0, 2).map((m) => m.id),
+      // The demo's own models (other specs may register models without outputs in this project).
+      modelIds: models.filter((m) => ["demo-sharp-v2", "demo-soft-v1"].includes(m.name)).map((m) => m.id),
       promptSetIds: sets.filter((s) => s.name === "Demo prompts").map((s) => s.id),
       overlap: 2,
       goldRatio: 0.1,
@@ -60,6 +61,7 @@ test("a draft opens in the wizard as saved, and a change is saved back", async (
 
 test("once launched, the design can no longer be edited", async () => {
   await page.getByRole("button", { name: "Launch" }).click();
+  await expect(page.getByRole("main").getByText("active", { exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: "Edit design" })).toHaveCount(0);
   await page.goto(`/p/${projectSlug}/studies/${studyId}/edit`);
   await expect(page.getByText("Only a draft's design can be edited")).toBeVisible();
