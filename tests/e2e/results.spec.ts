@@ -83,6 +83,9 @@ test("the results page shows ratings, pairs, tags and agreement once the worker 
   await expect(admin.getByTestId("results-status")).toContainText("up to date");
   for (const model of DEMO_MODELS) await expect(ratings).toContainText(model);
   await expect(ratings).toContainText("95% interval (bootstrap over prompts)");
+  // Speed beside quality: the demo outputs recorded their latency and steps.
+  await expect(ratings.getByRole("columnheader", { name: "Median latency" })).toBeVisible();
+  await expect(ratings.getByRole("columnheader", { name: "Steps" })).toBeVisible();
   await expect(admin.getByTestId("ratings-chart").locator("svg").first()).toBeVisible();
   await expect(admin.getByTestId("pairs-table")).toContainText("Wilson 95%");
   await expect(admin.getByTestId("win-rate-heatmap")).toBeVisible();
