@@ -20,54 +20,50 @@ export type GenerationProgress = {
   etaSeconds: number | null;
 };
 
-/** The outputs that exist for the job's (prompt, seed) items, with its parameters. */
-async function producedCount(
+/**
+ * Progress of several jobs in one statement (the jobs list polls every few seconds): per job, the
+ * outputs that exist for its (prompt, seed) items with its parameters, its recorded failures, and
+ * its rate over the last minute of its own outputs (running jobs only).
+ */
+export async function progressOfJobs(
   db: Db,
-  job: { id: string; modelId: string; promptSetId: string; seeds: bigint[]; paramsHash: string },
-) {
-  const rows = await db.$queryRaw<{ n: number }[]>`
-    SELECT count(*)::int AS n FROM "Output" o JOIN "Prompt" p ON p.id = o."promptId"
-    WHERE o."modelId" = ${job.modelId} AND o."paramsHash" = ${job.paramsHash}
-      AND p."promptSetId" = ${job.promptSetId} AND o.seed = ANY(${job.seeds})`;
-  return rows[0]?.n ?? 0;
-}
-
-async function recentRate(db: Db, jobId: string): Promise<number | null> {
-  const rows = await db.$queryRaw<{ n: number; first: Date | null; last: Date | null }[]>`
-    SELECT count(*)::int AS n, min("createdAt") AS first, max("createdAt") AS last FROM "Output"
-    WHERE "generationJobId" = ${jobId}
-      AND "createdAt" > (SELECT max("createdAt") FROM "Output" WHERE "generationJobId" = ${jobId}) - interval '60 seconds'`;
-  const r = rows[0];
-  if (!r || r.n < 2 || !r.first || !r.last) return null;
-  const seconds = (r.last.getTime() - r.first.getTime()) / 1000;
-  return seconds > 0 ? (r.n - 1) / seconds : null;
-}
-
-export async function generationProgress(
-  db: Db,
-  job: {
-    id: string;
-    modelId: string;
-    promptSetId: string;
-    seeds: bigint[];
-    paramsHash: string;
-    total: number;
-    status: string;
-  },
-): Promise<GenerationProgress> {
-  const [done, failed, perSecond] = await Promise.all([
-    producedCount(db, job),
-    db.generationFailure.count({ where: { jobId: job.id } }),
-    job.status === "running" ? recentRate(db, job.id) : Promise.resolve(null),
-  ]);
-  const remaining = Math.max(0, job.total - done - failed);
-  return {
-    done,
-    failed,
-    total: job.total,
-    perSecond,
-    etaSeconds: perSecond && remaining > 0 ? Math.round(remaining / perSecond) : null,
-  };
+  jobIds: readonly string[],
+): Promise<Map<string, GenerationProgress>> {
+  if (jobIds.length === 0) return new Map();
+  const rows = await db.$queryRaw<
+    { id: string; total: number; done: number; failed: number; recent: number; span: number | null }[]
+  >`
+    SELECT j.id, j.total,
+      (SELECT count(*)::int FROM "Output" o JOIN "Prompt" p ON p.id = o."promptId"
+        WHERE o."modelId" = j."modelId" AND o."paramsHash" = j."paramsHash"
+          AND p."promptSetId" = j."promptSetId" AND o.seed = ANY(j.seeds)) AS done,
+      (SELECT count(*)::int FROM "GenerationFailure" f WHERE f."jobId" = j.id) AS failed,
+      COALESCE(r.n, 0)::int AS recent, r.span
+    FROM "GenerationJob" j
+    LEFT JOIN LATERAL (
+      SELECT count(*) AS n, extract(epoch FROM max(o."createdAt") - min(o."createdAt"))::float8 AS span
+      FROM "Output" o
+      WHERE j.status = 'running' AND o."generationJobId" = j.id
+        AND o."createdAt" > (SELECT max("createdAt") FROM "Output" WHERE "generationJobId" = j.id) - interval '60 seconds'
+    ) r ON true
+    WHERE j.id = ANY(${[...jobIds]}::text[])`;
+  return new Map(
+    rows.map((r) => {
+      // Too few outputs, or too short a span (parallel lanes finish together), says nothing yet.
+      const perSecond = r.recent >= 3 && r.span !== null && r.span >= 1 ? (r.recent - 1) / r.span : null;
+      const remaining = Math.max(0, r.total - r.done - r.failed);
+      return [
+        r.id,
+        {
+          done: r.done,
+          failed: r.failed,
+          total: r.total,
+          perSecond,
+          etaSeconds: perSecond && remaining > 0 ? Math.round(remaining / perSecond) : null,
+        },
+      ];
+    }),
+  );
 }
 
 export async function listGenerationJobs(db: Db, projectId: string) {
@@ -77,18 +73,20 @@ export async function listGenerationJobs(db: Db, projectId: string) {
     take: 100,
     include: { model: { select: { name: true } }, promptSet: { select: { name: true } } },
   });
-  return Promise.all(
-    jobs.map(async (job) => ({
-      id: job.id,
-      model: job.model.name,
-      promptSet: job.promptSet.name,
-      seeds: job.seeds.length,
-      status: job.status,
-      createdAt: job.createdAt,
-      finishedAt: job.finishedAt,
-      progress: await generationProgress(db, job),
-    })),
+  const progress = await progressOfJobs(
+    db,
+    jobs.map((j) => j.id),
   );
+  return jobs.map((job) => ({
+    id: job.id,
+    model: job.model.name,
+    promptSet: job.promptSet.name,
+    seeds: job.seeds.length,
+    status: job.status,
+    createdAt: job.createdAt,
+    finishedAt: job.finishedAt,
+    progress: progress.get(job.id)!,
+  }));
 }
 
 export async function getGenerationJob(db: Db, projectId: string, jobId: string) {
@@ -101,7 +99,7 @@ export async function getGenerationJob(db: Db, projectId: string, jobId: string)
   });
   if (!job) throw new TRPCError({ code: "NOT_FOUND", message: "No such generation job in this project." });
   const [progress, failures, chunks] = await Promise.all([
-    generationProgress(db, job),
+    progressOfJobs(db, [job.id]).then((p) => p.get(job.id)!),
     db.$queryRaw<
       {
         promptId: string;
