@@ -58,6 +58,8 @@ test("an admin creates a project to import into", async () => {
 
 test("a prompt file is imported with a per-row report; HTML in a prompt stays text", async () => {
   await page.goto("/p/imports/prompt-sets");
+  // A file chosen before React has hydrated the form would be lost (the button stays disabled).
+  await page.waitForLoadState("networkidle");
   const lines = [
     JSON.stringify({ id: "p1", prompt: "a red cube", category: "Objects" }),
     "{not json",
@@ -93,7 +95,8 @@ test("a prompt file is imported with a per-row report; HTML in a prompt stays te
 });
 
 test("reference media are attached to the set's prompts from a manifest, with a per-row report", async () => {
-  // Still on the "bench" prompt set's page.
+  // Still on the "bench" prompt set's page, reached by a link: wait until it is hydrated.
+  await page.waitForLoadState("networkidle");
   const manifest = [
     JSON.stringify({ prompt_id: "p1", role: "subject", file: "dog.png" }),
     JSON.stringify({ prompt_id: "p404", role: "subject", file: "dog.png" }),
@@ -119,6 +122,7 @@ test("reference media are attached to the set's prompts from a manifest, with a 
 
 test("a picked folder of outputs is imported row by row; the video plays from a signed URL", async () => {
   await page.goto("/p/imports/outputs");
+  await page.waitForLoadState("networkidle"); // hydrated before the folder is chosen
   await page.getByLabel("Folder", { exact: true }).setInputFiles(path.join(folder, "run"));
   await page.getByLabel(/Register models/).check();
   await page.getByRole("button", { name: "Import 3 files" }).click();
