@@ -3,6 +3,7 @@
  * in docs/benchmarks.md. Benchmarks measure; they never fail a build.
  */
 import { benchBradleyTerry } from "./bradley-terry";
+import { benchFrechetDistance } from "./frechet-distance";
 import { benchGeneration } from "./generation";
 import { benchLeaderboard } from "./leaderboard";
 import { benchRatingThroughput } from "./rating-throughput";
@@ -14,5 +15,6 @@ const results = [
   await benchBradleyTerry(),
   await benchLeaderboard(),
   await benchGeneration(),
+  await benchFrechetDistance(),
 ];
 for (const r of results) console.log(`${r.name}: ${r.summary}`);

@@ -8,3 +8,12 @@ export { psnr } from "./metrics/psnr";
 export { ssim } from "./metrics/ssim";
 export { clipScore, cosine, EmbeddingError, meanPairwiseCosine } from "./metrics/embedding-scores";
 export { pck, type Point } from "./metrics/pck";
+export { DistributionMetricError, type FeatureSet } from "./distribution/features";
+export {
+  frechetDistance,
+  gaussianStatistics,
+  type FrechetDistance,
+  type GaussianStatistics,
+} from "./distribution/frechet-distance";
+export { kernelDistance, type KernelDistance } from "./distribution/kernel-distance";
+export { onnxModel, type GraphSpec, type TensorInfo } from "./onnx/model-proto";
