@@ -17,3 +17,11 @@ export {
 } from "./distribution/frechet-distance";
 export { kernelDistance, type KernelDistance } from "./distribution/kernel-distance";
 export { onnxModel, type GraphSpec, type TensorInfo } from "./onnx/model-proto";
+export {
+  cudaProviderInstalled,
+  loadSession,
+  ModelFileError,
+  sha256OfFile,
+  type ExecutionProvider,
+  type LoadedSession,
+} from "./runtime/session-pool";

@@ -416,6 +416,6 @@ describe("onnx adapter", () => {
       model: "tampered-onnx",
       promptSet: "onnx",
     });
-    expect((await waitForJob(second.id)).failures[0]!.error).toMatch(/does not match its registered sha256/);
+    expect((await waitForJob(second.id)).failures[0]!.error).toMatch(/not the registered 000000000000…: the file changed since it was registered/);
   });
 });

@@ -20,3 +20,4 @@ export { rankWithUpperBound } from "./rank";
 export * from "./pairwise/index";
 export * from "./reliability/index";
 export { averageRanks, kendallTauB, spearman } from "./correlation";
+export * from "./metrics/index";

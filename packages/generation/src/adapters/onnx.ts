@@ -4,17 +4,14 @@
  * noise, the seed, numeric parameters); the output tensor (NCHW or NHWC, in -1..1, 0..1 or
  * 0..255) becomes a PNG.
  *
- * Execution provider: "auto" asks for CUDA and falls back to CPU when this machine's
- * onnxruntime-node has no CUDA provider (its npm package ships CPU binaries; the CUDA ones come
- * from its install script). The provider that actually ran is reported with every output.
+ * Sessions come from the evaluators' session pool (one per file, sha256, provider and GPU per
+ * process): "auto" asks for CUDA and falls back to CPU when this machine's onnxruntime-node has no
+ * CUDA provider. The provider that actually ran is reported with every output.
  */
-import crypto from "node:crypto";
-import fs from "node:fs";
-import { createRequire } from "node:module";
-import path from "node:path";
+import * as ort from "onnxruntime-node";
+import type { Tensor } from "onnxruntime-node";
 import sharp from "sharp";
-import type * as OrtModule from "onnxruntime-node";
-import type { InferenceSession, Tensor } from "onnxruntime-node";
+import { loadSession } from "@loupe/evaluators";
 import { seededRandom, standardNormal } from "@loupe/stats";
 import {
   GenerationError,
@@ -24,13 +21,6 @@ import {
 } from "../adapter";
 import type { OnnxAdapterConfig } from "../config";
 
-const require = createRequire(import.meta.url);
-
-type Ort = typeof OrtModule;
-
-/** Sessions are expensive to create: one per (file, provider, GPU) per process, shared by chunks. */
-const sessions = new Map<string, Promise<{ session: InferenceSession; provider: string }>>();
-
 export class OnnxAdapter implements GenerationAdapter {
   readonly kind = "onnx";
   readonly usesGpu = true;
@@ -38,8 +28,7 @@ export class OnnxAdapter implements GenerationAdapter {
   constructor(private readonly config: OnnxAdapterConfig) {}
 
   async generate(request: GenerationRequest): Promise<GeneratedMedia & { executionProvider: string }> {
-    const ort = await import("onnxruntime-node");
-    const { session, provider } = await this.session(ort, request.cudaVisibleDevices);
+    const { session, provider } = await this.session(request.cudaVisibleDevices);
     const feeds: Record<string, Tensor> = {};
     const random = seededRandom(seed32(request.seed));
     for (const input of this.config.inputs) {
@@ -72,72 +61,16 @@ export class OnnxAdapter implements GenerationAdapter {
     return { media: await tensorToPng(tensor, this.config.output), executionProvider: provider };
   }
 
-  private session(ort: Ort, cudaVisibleDevices: string | undefined) {
+  private async session(cudaVisibleDevices: string | undefined) {
     const { modelPath, sha256, executionProvider } = this.config;
-    // A file replaced in place (no sha256 registered) is a new model: size and time are in the key.
-    const stat = fs.statSync(modelPath, { throwIfNoEntry: false });
-    const version = stat ? `${stat.size}:${stat.mtimeMs}` : "missing";
-    const key = `${modelPath}|${version}|${sha256 ?? ""}|${executionProvider}|${cudaVisibleDevices ?? ""}`;
-    let entry = sessions.get(key);
-    if (!entry) {
-      entry = this.createSession(ort, cudaVisibleDevices);
-      sessions.set(key, entry);
-      entry.catch(() => sessions.delete(key));
-    }
-    return entry;
-  }
-
-  private async createSession(ort: Ort, cudaVisibleDevices: string | undefined) {
-    const { modelPath, sha256, executionProvider } = this.config;
-    let bytes: Buffer;
-    try {
-      bytes = await fs.promises.readFile(modelPath);
-    } catch (err) {
-      throw new GenerationError(`cannot read the ONNX model ${modelPath}: ${(err as Error).message}`, false);
-    }
-    if (sha256 && crypto.createHash("sha256").update(bytes).digest("hex") !== sha256)
-      throw new GenerationError(`${modelPath} does not match its registered sha256`, false);
     // The slot's first visible GPU is device 0 inside CUDA_VISIBLE_DEVICES; in process we pick the
     // slot's physical id directly, since the variable cannot change inside a running process.
     const deviceId = Number(cudaVisibleDevices?.split(",")[0] ?? 0);
-    // "auto" tries CUDA only where onnxruntime-node has its CUDA provider library installed.
-    if (executionProvider === "cuda" || (executionProvider === "auto" && cudaProviderInstalled())) {
-      try {
-        const session = await ort.InferenceSession.create(bytes, {
-          executionProviders: [{ name: "cuda", deviceId }],
-        });
-        return { session, provider: "cuda" };
-      } catch (err) {
-        if (executionProvider === "cuda")
-          throw new GenerationError(
-            `the CUDA execution provider is not available here: ${(err as Error).message}`,
-            false,
-          );
-      }
-    }
     try {
-      return {
-        session: await ort.InferenceSession.create(bytes, { executionProviders: ["cpu"] }),
-        provider: "cpu",
-      };
+      return await loadSession({ path: modelPath, sha256, executionProvider, deviceId });
     } catch (err) {
-      throw new GenerationError(`cannot load the ONNX model ${modelPath}: ${(err as Error).message}`, false);
+      throw new GenerationError((err as Error).message, false);
     }
-  }
-}
-
-/**
- * Whether onnxruntime-node's CUDA provider library is next to its binding. Its npm package ships
- * CPU binaries; the CUDA provider arrives through its install script (or a copy the user puts
- * there), so on most machines without a GPU it is absent and "auto" goes straight to CPU.
- */
-function cudaProviderInstalled(): boolean {
-  try {
-    const root = path.dirname(require.resolve("onnxruntime-node/package.json"));
-    const dir = path.join(root, "bin", "napi-v6", process.platform, process.arch);
-    return fs.existsSync(path.join(dir, "libonnxruntime_providers_cuda.so"));
-  } catch {
-    return false;
   }
 }
 

@@ -1,0 +1,127 @@
+/**
+ * Every automatic metric Loupe computes, with what it needs and how to read it. The run engine
+ * (packages/api/src/evaluations) uses this to check a request before any work starts — a metric
+ * whose model is not registered is skipped with a message saying how to register one, and the
+ * others still run — and the leaderboard uses it to label columns and orient comparisons.
+ */
+import type { EvaluatorModelKind } from "../models/model-spec";
+
+export type MetricId =
+  "clip-score" | "reward" | "clip-i" | "dino" | "aesthetic" | "psnr" | "ssim" | "text-area" | "fid" | "kid";
+
+export interface MetricDefinition {
+  id: MetricId;
+  label: string;
+  /** "output": one value per output, averaged per model; "set": one value per model's set. */
+  granularity: "output" | "set";
+  higherIsBetter: boolean;
+  /** The kind of registered model it needs (none for pixel metrics and the built-in OCR). */
+  modelKind?: EvaluatorModelKind;
+  /** It compares each output with its prompt's reference images of this role by default. */
+  referenceRole?: string;
+  /** It reads the prompt text. */
+  usesPrompt?: boolean;
+  definition: string;
+  source: string;
+}
+
+export const METRICS: Record<MetricId, MetricDefinition> = {
+  "clip-score": {
+    id: "clip-score",
+    label: "CLIP score",
+    granularity: "output",
+    higherIsBetter: true,
+    modelKind: "clip",
+    usesPrompt: true,
+    definition: "100 · max(cos(image embedding, prompt embedding), 0); CLIP-T in personalization papers",
+    source: "Hessel et al. 2021, CLIPScore; torchmetrics clip_score",
+  },
+  reward: {
+    id: "reward",
+    label: "Reward",
+    granularity: "output",
+    higherIsBetter: true,
+    modelKind: "clip",
+    usesPrompt: true,
+    definition:
+      "logit scale · cos(image, prompt) with a reward model's own encoders (PickScore: its logit scale ≈ 100; HPSv2: 1)",
+    source: "Kirstain et al. 2023, Pick-a-Pic; Wu et al. 2023, HPSv2",
+  },
+  "clip-i": {
+    id: "clip-i",
+    label: "CLIP-I",
+    granularity: "output",
+    higherIsBetter: true,
+    modelKind: "clip",
+    referenceRole: "subject",
+    definition: "mean cosine between the output's and the reference images' CLIP image embeddings",
+    source: "Gal et al. 2022 (Textual Inversion); Ruiz et al. 2023 (DreamBooth)",
+  },
+  dino: {
+    id: "dino",
+    label: "DINO",
+    granularity: "output",
+    higherIsBetter: true,
+    modelKind: "dino",
+    referenceRole: "subject",
+    definition: "mean cosine between the output's and the reference images' DINO ViT-S/16 CLS embeddings",
+    source: "Ruiz et al. 2023, DreamBooth",
+  },
+  aesthetic: {
+    id: "aesthetic",
+    label: "Aesthetic",
+    granularity: "output",
+    higherIsBetter: true,
+    modelKind: "aesthetic",
+    definition:
+      "the LAION aesthetic predictor: a linear head on normalised CLIP ViT-L/14 image embeddings (1–10)",
+    source: "Schuhmann et al., LAION-Aesthetics predictor v2",
+  },
+  psnr: {
+    id: "psnr",
+    label: "PSNR",
+    granularity: "output",
+    higherIsBetter: true,
+    referenceRole: "target",
+    definition: "10·log10(255² / MSE) against the reference image (dB)",
+    source: "skimage.metrics.peak_signal_noise_ratio",
+  },
+  ssim: {
+    id: "ssim",
+    label: "SSIM",
+    granularity: "output",
+    higherIsBetter: true,
+    referenceRole: "target",
+    definition: "structural similarity, Gaussian window 11 (σ 1.5), K1 0.01, K2 0.03, 5-pixel border cropped",
+    source: "Wang et al. 2004; skimage.metrics.structural_similarity",
+  },
+  "text-area": {
+    id: "text-area",
+    label: "Text area",
+    granularity: "output",
+    higherIsBetter: false,
+    definition: "fraction of the image covered by text regions found by the PP-OCRv4 detector",
+    source: "Movie Gen (Polyak et al. 2024) OCR filter; PaddleOCR DB detector",
+  },
+  fid: {
+    id: "fid",
+    label: "FID",
+    granularity: "set",
+    higherIsBetter: false,
+    modelKind: "inception",
+    definition:
+      "Fréchet distance between Gaussians fitted to Inception pool3 features of the outputs and a reference set",
+    source: "Heusel et al. 2017; pytorch-fid, clean-fid",
+  },
+  kid: {
+    id: "kid",
+    label: "KID",
+    granularity: "set",
+    higherIsBetter: false,
+    modelKind: "inception",
+    definition: "unbiased MMD² with kernel (x·y/d + 1)³ over 100 subsets of up to 1,000",
+    source: "Bińkowski et al. 2018; clean-fid kernel_distance",
+  },
+};
+
+export const METRIC_IDS = Object.keys(METRICS) as MetricId[];

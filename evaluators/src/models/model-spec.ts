@@ -1,0 +1,81 @@
+/**
+ * What a registered evaluator model is: its kind, its files (each with the sha256 taken when it was
+ * registered), how images are prepared for it, and the few settings its kind needs. Stored as the
+ * `spec` of an EvaluatorModel row and validated with this schema on the way in and out.
+ *
+ * The ONNX contracts, one per kind (docs/models.md has the export recipe for each):
+ *   clip       image: float32 [N, 3, S, S] → [N, D]; text: int64 ids [N, L] (and an optional
+ *              attention mask) → [N, D]; a tokenizer.json beside it. PickScore and HPSv2 are CLIP
+ *              models too, with their own logit scale.
+ *   dino       image [N, 3, 224, 224] → CLS embedding [N, D]
+ *   inception  image [N, 3, 299, 299] in 0..1 → pool3 features [N, 2048]
+ *   aesthetic  image [N, 3, S, S] (CLIP preprocessing) → score [N] or [N, 1]
+ */
+import { z } from "zod";
+
+export const EVALUATOR_MODEL_KINDS = ["clip", "dino", "inception", "aesthetic"] as const;
+export type EvaluatorModelKind = (typeof EVALUATOR_MODEL_KINDS)[number];
+
+export const PREPROCESS_PRESETS = ["clip", "dino", "inception-pytorch-fid", "inception-clean-fid"] as const;
+export type PreprocessPreset = (typeof PREPROCESS_PRESETS)[number];
+
+export const modelFile = z.object({
+  path: z.string().min(1),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, "a sha256 is 64 lowercase hex digits"),
+  bytes: z.number().int().nonnegative(),
+});
+export type ModelFile = z.infer<typeof modelFile>;
+
+const common = {
+  /** Images per ONNX call (1 for encoders exported with a fixed batch). */
+  batchSize: z.number().int().min(1).max(256).default(16),
+  executionProvider: z.enum(["auto", "cpu", "cuda"]).default("auto"),
+  /** Input size for the CLIP-style presets (224; 336 for ViT-L/14@336). */
+  imageSize: z.number().int().min(16).max(1024).default(224),
+};
+
+export const evaluatorModelSpec = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("clip"),
+    image: modelFile,
+    text: modelFile,
+    /** The folder with tokenizer.json; its sha256 is that file's. */
+    tokenizer: modelFile,
+    contextLength: z.number().int().min(1).max(1024).default(77),
+    padId: z.number().int().min(0).default(0),
+    /** exp(logit_scale) of the checkpoint: 100 for OpenAI CLIP and PickScore, 1 for HPSv2's score. */
+    logitScale: z.number().positive().default(100),
+    ...common,
+  }),
+  z.object({ kind: z.literal("dino"), image: modelFile, ...common }),
+  z.object({
+    kind: z.literal("inception"),
+    image: modelFile,
+    /** How images reach 299×299: pytorch-fid's bilinear or clean-fid's antialiased bicubic. */
+    mode: z.enum(["pytorch-fid", "clean-fid"]).default("pytorch-fid"),
+    ...common,
+  }),
+  z.object({ kind: z.literal("aesthetic"), image: modelFile, ...common }),
+]);
+export type EvaluatorModelSpec = z.infer<typeof evaluatorModelSpec>;
+export type EvaluatorModelSpecInput = z.input<typeof evaluatorModelSpec>;
+
+/** The preprocessing a model's images get. */
+export function preprocessOf(spec: EvaluatorModelSpec): PreprocessPreset {
+  switch (spec.kind) {
+    case "clip":
+    case "aesthetic":
+      return "clip";
+    case "dino":
+      return "dino";
+    case "inception":
+      return spec.mode === "clean-fid" ? "inception-clean-fid" : "inception-pytorch-fid";
+  }
+}
+
+/** Every file of a model, named by its role. */
+export function filesOf(spec: EvaluatorModelSpec): Record<string, ModelFile> {
+  return spec.kind === "clip"
+    ? { image: spec.image, text: spec.text, tokenizer: spec.tokenizer }
+    : { image: spec.image };
+}
