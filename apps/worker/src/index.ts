@@ -10,6 +10,7 @@ import { jobDefinitions } from "@loupe/jobs";
 import { GpuSlotPool, parseGpuSlots } from "@loupe/generation";
 import { DEFAULT_DEAD_AFTER_MS, releaseChunksOfDeadWorkers } from "@loupe/api/generation";
 import { wrapJob } from "./job-run";
+import { evaluateChunkTask, summarizeEvaluationTask } from "./tasks/evaluate";
 import { generateChunkTask } from "./tasks/generate-chunk";
 import { refreshStudyResultsTask } from "./tasks/refresh-study-results";
 import { verifyMediaHandler } from "./tasks/verify-media";
@@ -68,6 +69,8 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
       deadAfterMs,
       host: opts.host,
     }),
+    [jobDefinitions.evaluateChunk.name]: evaluateChunkTask(runtime),
+    [jobDefinitions.summarizeEvaluation.name]: summarizeEvaluationTask(runtime),
   };
   const runner: Runner = await run({
     connectionString: opts.databaseUrl,

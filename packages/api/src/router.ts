@@ -1,5 +1,6 @@
 /** The app's tRPC router: one sub-router per domain. */
 import { apiKeysRouter } from "./apikeys/router";
+import { evaluationsRouter } from "./evaluations/router";
 import { generationRouter } from "./generation/router";
 import { jobsRouter } from "./jobs/router";
 import { modelsRouter } from "./models/router";
@@ -25,6 +26,7 @@ export const appRouter = router({
   results: resultsRouter,
   jobs: jobsRouter,
   generation: generationRouter,
+  evaluations: evaluationsRouter,
   secrets: secretsRouter,
 });
 

@@ -31,7 +31,32 @@ export const generateChunk = defineJob({
   maxAttempts: 10,
 });
 
-export const jobDefinitions = { verifyMedia, refreshStudyResults, generateChunk } as const;
+/**
+ * One chunk of an evaluation run: its fixed list of outputs, each metric computed where it has no
+ * value yet (encoder outputs cached per asset), so a retried chunk redoes nothing.
+ */
+export const evaluateChunk = defineJob({
+  name: "evaluation.chunk",
+  title: "Compute metrics",
+  payload: z.object({ runId: z.string().min(1), chunk: z.number().int().min(0) }),
+  maxAttempts: 5,
+});
+
+/** The last step of an evaluation run: per-model aggregates, FID and KID against the reference set. */
+export const summarizeEvaluation = defineJob({
+  name: "evaluation.summary",
+  title: "Summarize metrics",
+  payload: z.object({ runId: z.string().min(1) }),
+  maxAttempts: 3,
+});
+
+export const jobDefinitions = {
+  verifyMedia,
+  refreshStudyResults,
+  generateChunk,
+  evaluateChunk,
+  summarizeEvaluation,
+} as const;
 
 export const jobDefinitionsByName: ReadonlyMap<string, (typeof jobDefinitions)[keyof typeof jobDefinitions]> =
   new Map(Object.values(jobDefinitions).map((d) => [d.name, d]));

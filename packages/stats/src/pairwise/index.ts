@@ -24,6 +24,7 @@ export {
 export {
   resampleClusterTotals,
   percentileInterval,
+  seedForKey,
   type ClusterCounts,
   type ResamplingStrategy,
 } from "./cluster-bootstrap";

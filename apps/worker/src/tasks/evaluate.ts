@@ -1,0 +1,33 @@
+import type { Task } from "graphile-worker";
+import { jobDefinitions } from "@loupe/jobs";
+import { runEvaluationChunk, summarizeEvaluation } from "@loupe/api/evaluations";
+import type { Runtime } from "@loupe/api";
+
+/**
+ * An evaluation run's chunks and its summary. Not JobRuns: the run is what people follow (its page
+ * shows progress and the values); a job row per chunk would drown the Jobs page.
+ */
+export function evaluateChunkTask(runtime: Pick<Runtime, "db" | "storage">): Task {
+  return async (raw) => {
+    await runEvaluationChunk(runtime, jobDefinitions.evaluateChunk.payload.parse(raw));
+  };
+}
+
+/** When the summary fails on its last attempt, the run says why instead of staying "running". */
+export function summarizeEvaluationTask(runtime: Pick<Runtime, "db" | "storage">): Task {
+  return async (raw, helpers) => {
+    const { runId } = jobDefinitions.summarizeEvaluation.payload.parse(raw);
+    try {
+      await summarizeEvaluation(runtime, runId);
+    } catch (err) {
+      if (helpers.job.attempts >= helpers.job.max_attempts) {
+        await runtime.db.evaluationRun.update({
+          where: { id: runId },
+          data: { status: "failed", error: (err as Error).message.slice(0, 2000), finishedAt: new Date() },
+        });
+        return;
+      }
+      throw err;
+    }
+  };
+}
