@@ -403,7 +403,7 @@ describe("onnx adapter", () => {
       promptSet: "onnx",
     });
     const job = await waitForJob(id);
-    expect(job.failures[0]!.error).toMatch(/cannot read the ONNX model .*nope\.onnx/);
+    expect(job.failures[0]!.error).toMatch(/the model file .*nope\.onnx does not exist/);
 
     await model("tampered-onnx", {
       kind: "onnx",
