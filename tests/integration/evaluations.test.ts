@@ -205,10 +205,8 @@ describe("evaluation runs", () => {
     };
     const redMean = (2 * clipOf([255, 0, 0], [1, 0, 0]) + clipOf([255, 0, 0], [0, 0, 1])) / 3;
     const blueMean = (2 * clipOf([0, 0, 255], [1, 0, 0]) + clipOf([0, 0, 255], [0, 0, 1])) / 3;
-    // (Two decimals: ONNX Runtime returns 1.93040 for this model's 1.93034 input at 224×224 — an
-    // unexplained 3e-5 relative difference seen only at that size; recorded on the issue.)
-    expect(of("clip-score:tiny-clip", "red-model").value).toBeCloseTo(redMean, 2);
-    expect(of("clip-score:tiny-clip", "blue-model").value).toBeCloseTo(blueMean, 2);
+    expect(of("clip-score:tiny-clip", "red-model").value).toBeCloseTo(redMean, 4);
+    expect(of("clip-score:tiny-clip", "blue-model").value).toBeCloseTo(blueMean, 4);
     expect(of("clip-score:tiny-clip", "red-model")).toMatchObject({ n: 3, failed: 0 });
     expect(of("clip-score:tiny-clip", "red-model").low).not.toBeNull();
 
@@ -222,9 +220,8 @@ describe("evaluation runs", () => {
 
     // FID: every set is one colour repeated, so both covariances are 0 and FID = ‖μ₁ − μ₂‖² of the
     // channel means in 0…1: red vs dark red (55/255)², blue vs dark red (200/255)² + 1.
-    // (Three significant digits: the same ONNX Runtime difference as above.)
-    expect(of("fid:tiny-inception", "red-model").value).toBeCloseTo((55 / 255) ** 2, 3);
-    expect(of("fid:tiny-inception", "blue-model").value).toBeCloseTo((200 / 255) ** 2 + 1, 3);
+    expect(of("fid:tiny-inception", "red-model").value).toBeCloseTo((55 / 255) ** 2, 6);
+    expect(of("fid:tiny-inception", "blue-model").value).toBeCloseTo((200 / 255) ** 2 + 1, 6);
     expect(metric("fid:tiny-inception").notes).toContain("resize: pytorch-fid");
 
     const values = await app.db.metricValue.count({ where: { runId: created.id, value: { not: null } } });

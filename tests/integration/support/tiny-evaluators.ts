@@ -1,8 +1,8 @@
 /**
  * Tiny evaluator models with known weights, so their embeddings and scores are known exactly:
  *
- * - image encoder: the top-left pixel of each input channel → [N, 3] (a Slice, exact — ONNX
- *   Runtime's reductions are not bit-exact over 50,000 equal values). For a solid colour under
+ * - image encoder: the top-left pixel of each input channel → [N, 3] (a Slice: exact, where a
+ *   mean over 50,000 float32 values would round). For a solid colour under
  *   CLIP preprocessing that is ((c/255 − mean)/std) per channel; under Inception's, the colour in
  *   0…1.
  * - text encoder: the embedding (a row of `table`) of the first token after the start token.
@@ -20,12 +20,13 @@ export function topLeftPixelModel(size: number): Uint8Array {
     inputs: [{ name: "pixels", type: "float", shape: ["batch", 3, size, size] }],
     outputs: [{ name: "embedding", type: "float", shape: ["batch", 3] }],
     nodes: [
-      {
-        op: "ReduceMean",
-        inputs: ["pixels"],
-        outputs: ["embedding"],
-        attributes: { axes: [2, 3], keepdims: 0 },
-      },
+      { op: "Slice", inputs: ["pixels", "zero", "one", "spatial"], outputs: ["corner"] },
+      { op: "Flatten", inputs: ["corner"], outputs: ["embedding"], attributes: { axis: 1 } },
+    ],
+    initializers: [
+      { name: "zero", dims: [2], data: BigInt64Array.of(0n, 0n) },
+      { name: "one", dims: [2], data: BigInt64Array.of(1n, 1n) },
+      { name: "spatial", dims: [2], data: BigInt64Array.of(2n, 3n) },
     ],
   });
 }
