@@ -39,6 +39,7 @@ export {
 } from "./models/model-spec";
 export { EncoderError, ImageEncoder, type PrepareImage, type PreparedImage } from "./encoders/image-encoder";
 export { TextEncoder } from "./encoders/text-encoder";
+export { pairDistance } from "./encoders/pair-distance";
 export { ClipTokenizer } from "./encoders/clip-tokenizer";
 export { loadEvaluatorModel, type LoadedEvaluatorModel } from "./encoders/load-model";
 export * from "./preprocess/index";

@@ -110,6 +110,32 @@ test("the results page shows ratings, pairs, tags and agreement once the worker 
   await expect(admin.getByText(/Left-side advantage fitted: \d+ points/)).toBeVisible();
 });
 
+test("automatic metrics run from the results page, show per model beside the raters, and list on the Metrics page", async () => {
+  await admin.goto(`/p/${projectSlug}/studies/${studyId}/results`);
+  const form = admin.getByRole("form", { name: "New evaluation" });
+  // The built-in OCR text detector needs no registered model; CLIP score does, and says how.
+  await expect(form).toContainText("needs a registered clip model");
+  await form.getByLabel("Text area").check();
+  await form.getByRole("button", { name: "Start evaluation" }).click();
+  const table = admin.getByRole("table", { name: "Automatic metrics per model" });
+  await expect(table).toBeVisible({ timeout: 60_000 });
+  for (const model of DEMO_MODELS) await expect(table).toContainText(model);
+  await expect(table.getByRole("columnheader", { name: "Text area ↓" })).toBeVisible();
+  // How well it tracks the raters: rank correlation with the ratings, and per-pair agreement.
+  await expect(table.getByRole("row", { name: /Agreement with raters/ })).toContainText("ρ");
+  await expect(table.getByRole("row", { name: /Agreement with raters/ })).toContainText("pairs");
+
+  await admin
+    .getByRole("navigation", { name: "Project sections" })
+    .getByRole("link", { name: "Metrics" })
+    .click();
+  await admin.getByRole("link", { name: "text-area" }).first().click();
+  await expect(admin.getByRole("table", { name: "Metrics per model" })).toContainText("demo-sharp-v2");
+  // Back to the results page, where the next tests start.
+  await admin.goto(`/p/${projectSlug}/studies/${studyId}/results`);
+  await expect(admin.getByTestId("ratings-table")).toBeVisible({ timeout: 30_000 });
+});
+
 test("every table downloads as CSV", async () => {
   const [download] = await Promise.all([
     admin.waitForEvent("download"),

@@ -10,9 +10,19 @@ import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { execFileSync } from "node:child_process";
+import crypto from "node:crypto";
+import { raterCookieName, redeemInvite } from "@loupe/api";
 import { registerEvaluatorModel, studyMetrics } from "@loupe/api/evaluations";
+import { refreshStudyResults } from "@loupe/api/results";
 import { startWorker, type RunningWorker } from "@loupe/worker";
-import { topLeftPixelModel, firstWordModel, writeTokenizer } from "./support/tiny-evaluators";
+import { toolPath } from "@loupe/media";
+import {
+  firstWordModel,
+  meanSquaredDifferenceModel,
+  topLeftPixelModel,
+  writeTokenizer,
+} from "./support/tiny-evaluators";
 import { createTestApp, type TestApp } from "./support/test-app";
 
 let app: TestApp;
@@ -295,7 +305,202 @@ describe("evaluation runs", () => {
     ).rejects.toThrow(/uses no model/);
   });
 
+  it("runs through /api/v1 with an API key, and a rater's key is refused", async () => {
+    const keys = owner.client.apiKeys;
+    const key = (await keys.create.mutate({ projectSlug, name: "script", role: "researcher" })).key;
+    const rater = (await keys.create.mutate({ projectSlug, name: "rater", role: "rater" })).key;
+    const post = (body: unknown, k = key) =>
+      app.rest(`/projects/${projectSlug}/evaluations`, {
+        method: "POST",
+        key: k,
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    const body = { scope: "prompt-set", scopeId: promptSetId, config: { metrics: [{ metric: "ssim" }] } };
+    expect((await post(body, rater)).status).toBe(403);
+    const created = await post(body);
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    await waitForRun(id);
+    const read = await app.rest(`/projects/${projectSlug}/evaluations/${id}`, { key });
+    const run = (await read.json()) as {
+      status: string;
+      summary: { metrics: { key: string; perModel: { modelName: string; value: number }[] }[] };
+    };
+    expect(run.status).toBe("done");
+    // SSIM of a solid colour against another solid colour: structure term 1, luminance term only.
+    expect(run.summary.metrics[0]!.perModel.map((m) => m.modelName).sort()).toEqual([
+      "blue-model",
+      "red-model",
+    ]);
+    const models = (await (await app.rest(`/projects/${projectSlug}/evaluator-models`, { key })).json()) as {
+      models: { name: string }[];
+    };
+    expect(models.models.map((m) => m.name)).toEqual(["tiny-clip", "tiny-inception"]);
+    const list = (await (await app.rest(`/projects/${projectSlug}/evaluations`, { key })).json()) as {
+      runs: { id: string }[];
+    };
+    expect(list.runs.map((r) => r.id)).toContain(id);
+  });
+
   it("has no study metrics before a run over the study", async () => {
     expect(await studyMetrics(app.db, "no-such-study")).toBeNull();
+  });
+
+  it("puts a study's metrics beside its raters: rank correlation and per-pair agreement", async () => {
+    const models = await app.db.genModel.findMany({ where: { projectId }, orderBy: { name: "asc" } });
+    const study = await owner.client.studies.create.mutate({
+      projectSlug,
+      name: "colours",
+      config: {
+        kind: "pairwise",
+        template: "side-by-side",
+        axes: [{ id: "overall", question: "Which is redder?" }],
+        modelIds: models.map((m) => m.id),
+        promptSetIds: [promptSetId],
+        overlap: 2,
+      },
+    });
+    await owner.client.studies.launch.mutate({ projectSlug, studyId: study.id });
+    // Two raters always prefer the red output (found from the database; the rater API is blind).
+    for (let r = 0; r < 2; r++) {
+      const invite = await owner.client.studies.createInvite.mutate({ projectSlug, studyId: study.id });
+      const token = invite.path.split("/")[2]!.split("?")[0]!;
+      const { sessionToken } = await redeemInvite(app.db, token, new URLSearchParams());
+      const rater = app.trpc(`${raterCookieName(study.id)}=${sessionToken}`);
+      for (;;) {
+        const next = await rater.rating.next.mutate({ studyId: study.id });
+        if (next.status !== "task") break;
+        const a = await app.db.assignment.findUniqueOrThrow({
+          where: { id: next.task.assignmentId },
+          include: { task: { include: { outputA: { include: { model: true } } } } },
+        });
+        const redIsA = a.task.outputA.model.name === "red-model";
+        await rater.rating.submit.mutate({
+          studyId: study.id,
+          assignmentId: next.task.assignmentId,
+          idempotencyKey: crypto.randomUUID(),
+          answers: { overall: redIsA !== a.swapped ? "left" : "right" },
+        });
+      }
+    }
+    await refreshStudyResults(app.db, study.id, { rounds: 50 });
+    const { id } = await owner.client.evaluations.create.mutate({
+      projectSlug,
+      scope: "study",
+      scopeId: study.id,
+      config: { metrics: [{ metric: "psnr" }, { metric: "text-area" }] },
+    });
+    expect((await waitForRun(id)).status).toBe("done");
+    const read = await owner.client.evaluations.forStudy.query({ projectSlug, studyId: study.id });
+    const psnr = read!.metrics.find((m) => m.key === "psnr")!;
+    // PSNR against the dark red target prefers the red output in every pair, as the raters did.
+    expect(psnr.pairs).toEqual({ agreement: 1, counted: 6, leftOut: 0 });
+    expect(psnr.rank).toEqual({ spearman: 1, kendall: 1, models: 2 });
+    // Text area is 0 for both: the metric ties every pair (half credit) and cannot rank the models.
+    const text = read!.metrics.find((m) => m.key === "text-area")!;
+    expect(text.pairs).toEqual({ agreement: 0.5, counted: 6, leftOut: 0 });
+    expect(text.rank!.spearman).toBeNull();
+  });
+});
+
+describe("more metrics", () => {
+  it("computes LPIPS and identity with registered models, and VBench's video metrics", async () => {
+    fs.writeFileSync(path.join(tmp, "lpips.onnx"), meanSquaredDifferenceModel());
+    fs.writeFileSync(path.join(tmp, "face.onnx"), topLeftPixelModel(112));
+    fs.writeFileSync(path.join(tmp, "dino.onnx"), topLeftPixelModel(224));
+    await registerEvaluatorModel(app.db, {
+      name: "tiny-lpips",
+      kind: "lpips",
+      image: path.join(tmp, "lpips.onnx"),
+    });
+    await registerEvaluatorModel(app.db, {
+      name: "tiny-face",
+      kind: "face",
+      image: path.join(tmp, "face.onnx"),
+    });
+    await registerEvaluatorModel(app.db, {
+      name: "tiny-dino",
+      kind: "dino",
+      image: path.join(tmp, "dino.onnx"),
+    });
+
+    const images = await owner.client.evaluations.create.mutate({
+      projectSlug,
+      scope: "prompt-set",
+      scopeId: promptSetId,
+      config: { metrics: [{ metric: "lpips" }, { metric: "identity", referenceRole: "target" }] },
+    });
+    const run = await waitForRun(images.id);
+    const of = (key: string, model: string) =>
+      run.summary!.metrics.find((m) => m.key === key)!.perModel.find((m) => m.modelName === model)!;
+    // Both images scaled to −1…1: red is (1, −1, −1), dark red (200/127.5 − 1, −1, −1); the stand-in
+    // LPIPS is the mean squared difference over the three channels.
+    const dr = 200 / 127.5 - 1;
+    expect(of("lpips:tiny-lpips", "red-model").value).toBeCloseTo((1 - dr) ** 2 / 3, 5);
+    // ArcFace's scaling, (x − 127.5)/127.5: the cosine of (1, −1, −1) and (dr, −1, −1).
+    const cos = (1 * dr + 2) / (Math.sqrt(3) * Math.hypot(dr, 1, 1));
+    expect(of("identity:tiny-face", "red-model").value).toBeCloseTo(cos, 5);
+
+    // Two videos of a video model: a still grey clip and ffmpeg's moving test pattern.
+    const clips = await app.db.promptSet.create({ data: { projectId, name: "clips" } });
+    const model = await app.db.genModel.create({ data: { projectId, name: "video-model" } });
+    const ffmpeg = await toolPath("ffmpeg");
+    for (const [i, source] of ["color=c=gray:size=64x48:rate=10", "testsrc=size=64x48:rate=10"].entries()) {
+      const file = path.join(tmp, `clip-${i}.mkv`);
+      execFileSync(ffmpeg, [
+        "-v",
+        "error",
+        "-y",
+        "-f",
+        "lavfi",
+        "-i",
+        `${source},format=rgb24`,
+        "-t",
+        "1",
+        "-c:v",
+        "ffv1",
+        file,
+      ]);
+      const bytes = fs.readFileSync(file);
+      const stored = await app.runtime.storage.put(bytes);
+      const asset = await app.db.asset.create({
+        data: {
+          sha256: stored.sha256,
+          kind: "video",
+          mime: "video/x-matroska",
+          bytes: BigInt(bytes.length),
+          width: 64,
+          height: 48,
+        },
+      });
+      const prompt = await app.db.prompt.create({
+        data: { promptSetId: clips.id, externalId: String(i), position: i, text: source },
+      });
+      await app.db.output.create({
+        data: { projectId, modelId: model.id, promptId: prompt.id, assetId: asset.id },
+      });
+    }
+    const videos = await owner.client.evaluations.create.mutate({
+      projectSlug,
+      scope: "prompt-set",
+      scopeId: clips.id,
+      config: { metrics: [{ metric: "flicker" }, { metric: "subject-consistency" }, { metric: "psnr" }] },
+    });
+    const videoRun = await waitForRun(videos.id);
+    const values = await app.db.metricValue.findMany({
+      where: { runId: videos.id },
+      include: { output: { include: { prompt: true } } },
+    });
+    const value = (metric: string, still: boolean) =>
+      values.find((v) => v.metric === metric && v.output.prompt.text.startsWith("color") === still)!;
+    // A still clip does not flicker at all, and its subject never changes.
+    expect(value("flicker", true).value).toBe(1);
+    expect(value("subject-consistency:tiny-dino", true).value).toBeCloseTo(1, 6);
+    expect(value("flicker", false).value).toBeLessThan(1);
+    expect(value("flicker", false).value).toBeGreaterThan(0.5);
+    // An image metric says it does not score videos.
+    expect(value("psnr", true).error).toBe("a video output; PSNR scores images");
+    expect(videoRun.status).toBe("done");
   });
 });

@@ -1,6 +1,7 @@
 /** The `loupe` command line. Each command lives in ./commands; this file only declares them. */
 import { Command, InvalidArgumentError, Option } from "commander";
 import { PROJECT_ROLES } from "@loupe/api";
+import { EVALUATOR_MODEL_KINDS, METRIC_IDS } from "@loupe/evaluators";
 import { apiKeyCreateCommand } from "./commands/apikey";
 import { evaluateCommand, type EvaluateCliOptions } from "./commands/evaluate";
 import { generateCommand, type GenerateCliOptions } from "./commands/generate";
@@ -149,14 +150,11 @@ const positiveNumber = (v: string) => {
 models
   .command("add <name>")
   .description(
-    "register an evaluator model: CLIP (--image --text --tokenizer), or --kind dino | inception | aesthetic with --image",
+    "register an evaluator model: CLIP (--image --text --tokenizer), or --kind dino | inception | aesthetic | face | lpips with --image",
   )
   .addOption(
     new Option("--kind <kind>", "what it is (default: clip when --text is given)").choices([
-      "clip",
-      "dino",
-      "inception",
-      "aesthetic",
+      ...EVALUATOR_MODEL_KINDS,
     ]),
   )
   .requiredOption("--image <file>", "the image encoder (ONNX)")
@@ -171,6 +169,11 @@ models
     positiveNumber,
   )
   .option("--context-length <n>", "CLIP: text context length (77)", positiveInt)
+  .option("--pad-id <n>", "CLIP: the id that pads token sequences (0, as open_clip)", (v: string) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError("must be a whole number ≥ 0");
+    return n;
+  })
   .option("--image-size <n>", "CLIP/aesthetic input size (224; 336 for ViT-L/14@336)", positiveInt)
   .option("--batch-size <n>", "images per ONNX call (1 for fixed-batch exports)", positiveInt)
   .addOption(new Option("--execution-provider <ep>", "where it runs").choices(["auto", "cpu", "cuda"]))
@@ -197,7 +200,7 @@ program
   .option("--generation-job <id>", "the generation job whose outputs to score")
   .requiredOption(
     "--metric <metric[:model]>",
-    "a metric, repeatable: clip-score, reward, clip-i, dino, aesthetic, psnr, ssim, text-area, fid, kid (with :model to name the evaluator model)",
+    `a metric, repeatable: ${METRIC_IDS.join(", ")} (with :model to name the evaluator model)`,
     collect,
   )
   .option("--reference-model <name>", "FID/KID: compare with this model's outputs")

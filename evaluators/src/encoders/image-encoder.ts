@@ -52,6 +52,15 @@ export class ImageEncoder {
     return results;
   }
 
+  /** Rows for images already prepared (video frames decoded once), `batchSize` at a time. */
+  async encodePrepared(images: readonly PreparedImage[]): Promise<Float32Array[]> {
+    const rows: Float32Array[] = [];
+    for (let i = 0; i < images.length; i += this.batchSize) {
+      rows.push(...(await this.run(images.slice(i, i + this.batchSize))));
+    }
+    return rows;
+  }
+
   private prepareBatch(
     images: readonly Uint8Array[],
     indexes: number[],

@@ -5,7 +5,8 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { clipSpec } from "../preprocess/spec";
+import type * as ort from "onnxruntime-node";
+import type { PreprocessSpec, PresetName } from "../preprocess/spec";
 import { preprocess } from "../preprocess/pipelines";
 import { filesOf, preprocessOf, type EvaluatorModelSpec } from "../models/model-spec";
 import { loadSession, ModelFileError, sha256OfFile, type LoadedSession } from "../runtime/session-pool";
@@ -19,6 +20,10 @@ export interface LoadedEvaluatorModel {
   image: ImageEncoder;
   /** CLIP-style models only. */
   text?: TextEncoder;
+  /** The image model's session (LPIPS runs it on image pairs itself). */
+  session: ort.InferenceSession;
+  /** How images are prepared for it (for frames already decoded: preprocessRgb). */
+  preprocessing: PreprocessSpec | PresetName;
   /** The execution provider the image encoder runs on. */
   provider: LoadedSession["provider"];
   /**
@@ -48,8 +53,7 @@ export function loadEvaluatorModel(name: string, spec: EvaluatorModelSpec): Prom
 }
 
 async function load(name: string, spec: EvaluatorModelSpec): Promise<LoadedEvaluatorModel> {
-  const preset = preprocessOf(spec);
-  const prepareSpec = preset === "clip" ? clipSpec(spec.imageSize) : preset;
+  const preprocessing = preprocessOf(spec);
   const imageSession = await loadSession({
     path: spec.image.path,
     sha256: spec.image.sha256,
@@ -57,7 +61,7 @@ async function load(name: string, spec: EvaluatorModelSpec): Promise<LoadedEvalu
   });
   const image = new ImageEncoder(
     imageSession.session,
-    (bytes) => preprocess(bytes, prepareSpec),
+    (bytes) => preprocess(bytes, preprocessing.spec),
     spec.batchSize,
   );
   let text: TextEncoder | undefined;
@@ -77,13 +81,14 @@ async function load(name: string, spec: EvaluatorModelSpec): Promise<LoadedEvalu
     });
     text = new TextEncoder(textSession.session, tokenizer, spec.batchSize);
   }
-  const size = preset === "clip" ? spec.imageSize : preset;
   return {
     name,
     spec,
     image,
     text,
+    session: imageSession.session,
+    preprocessing: preprocessing.spec,
     provider: imageSession.provider,
-    encoderKey: `${name}:${spec.image.sha256.slice(0, 16)}:${preset}:${size}`,
+    encoderKey: `${name}:${spec.image.sha256.slice(0, 16)}:${preprocessing.name}`,
   };
 }

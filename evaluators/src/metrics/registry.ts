@@ -7,11 +7,26 @@
 import type { EvaluatorModelKind } from "../models/model-spec";
 
 export type MetricId =
-  "clip-score" | "reward" | "clip-i" | "dino" | "aesthetic" | "psnr" | "ssim" | "text-area" | "fid" | "kid";
+  | "clip-score"
+  | "reward"
+  | "clip-i"
+  | "dino"
+  | "aesthetic"
+  | "psnr"
+  | "ssim"
+  | "text-area"
+  | "lpips"
+  | "identity"
+  | "flicker"
+  | "subject-consistency"
+  | "fid"
+  | "kid";
 
 export interface MetricDefinition {
   id: MetricId;
   label: string;
+  /** What outputs it scores. */
+  media: "image" | "video";
   /** "output": one value per output, averaged per model; "set": one value per model's set. */
   granularity: "output" | "set";
   higherIsBetter: boolean;
@@ -28,6 +43,7 @@ export interface MetricDefinition {
 export const METRICS: Record<MetricId, MetricDefinition> = {
   "clip-score": {
     id: "clip-score",
+    media: "image",
     label: "CLIP score",
     granularity: "output",
     higherIsBetter: true,
@@ -38,6 +54,7 @@ export const METRICS: Record<MetricId, MetricDefinition> = {
   },
   reward: {
     id: "reward",
+    media: "image",
     label: "Reward",
     granularity: "output",
     higherIsBetter: true,
@@ -49,6 +66,7 @@ export const METRICS: Record<MetricId, MetricDefinition> = {
   },
   "clip-i": {
     id: "clip-i",
+    media: "image",
     label: "CLIP-I",
     granularity: "output",
     higherIsBetter: true,
@@ -59,6 +77,7 @@ export const METRICS: Record<MetricId, MetricDefinition> = {
   },
   dino: {
     id: "dino",
+    media: "image",
     label: "DINO",
     granularity: "output",
     higherIsBetter: true,
@@ -69,6 +88,7 @@ export const METRICS: Record<MetricId, MetricDefinition> = {
   },
   aesthetic: {
     id: "aesthetic",
+    media: "image",
     label: "Aesthetic",
     granularity: "output",
     higherIsBetter: true,
@@ -79,6 +99,7 @@ export const METRICS: Record<MetricId, MetricDefinition> = {
   },
   psnr: {
     id: "psnr",
+    media: "image",
     label: "PSNR",
     granularity: "output",
     higherIsBetter: true,
@@ -88,6 +109,7 @@ export const METRICS: Record<MetricId, MetricDefinition> = {
   },
   ssim: {
     id: "ssim",
+    media: "image",
     label: "SSIM",
     granularity: "output",
     higherIsBetter: true,
@@ -97,14 +119,60 @@ export const METRICS: Record<MetricId, MetricDefinition> = {
   },
   "text-area": {
     id: "text-area",
+    media: "image",
     label: "Text area",
     granularity: "output",
     higherIsBetter: false,
     definition: "fraction of the image covered by text regions found by the PP-OCRv4 detector",
     source: "Movie Gen (Polyak et al. 2024) OCR filter; PaddleOCR DB detector",
   },
+  lpips: {
+    id: "lpips",
+    media: "image",
+    label: "LPIPS",
+    granularity: "output",
+    higherIsBetter: false,
+    modelKind: "lpips",
+    referenceRole: "target",
+    definition:
+      "learned perceptual distance to the reference image (same size), from a registered LPIPS export",
+    source: "Zhang et al. 2018, LPIPS",
+  },
+  identity: {
+    id: "identity",
+    media: "image",
+    label: "Identity",
+    granularity: "output",
+    higherIsBetter: true,
+    modelKind: "face",
+    referenceRole: "subject",
+    definition:
+      "mean cosine between the face embeddings of the output and the reference images (ArcFace-style)",
+    source: "Deng et al. 2019, ArcFace; identity similarity as in face-restoration papers",
+  },
+  flicker: {
+    id: "flicker",
+    media: "video",
+    label: "Temporal flickering",
+    granularity: "output",
+    higherIsBetter: true,
+    definition: "(255 − mean absolute difference of consecutive frames) / 255, every frame",
+    source: "Huang et al. 2024, VBench temporal_flickering",
+  },
+  "subject-consistency": {
+    id: "subject-consistency",
+    media: "video",
+    label: "Subject consistency",
+    granularity: "output",
+    higherIsBetter: true,
+    modelKind: "dino",
+    definition:
+      "mean over frames of (max(0, cos to the previous frame) + max(0, cos to the first frame)) / 2, DINO CLS embeddings",
+    source: "Huang et al. 2024, VBench subject_consistency",
+  },
   fid: {
     id: "fid",
+    media: "image",
     label: "FID",
     granularity: "set",
     higherIsBetter: false,
@@ -115,6 +183,7 @@ export const METRICS: Record<MetricId, MetricDefinition> = {
   },
   kid: {
     id: "kid",
+    media: "image",
     label: "KID",
     granularity: "set",
     higherIsBetter: false,

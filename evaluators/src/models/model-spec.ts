@@ -10,10 +10,13 @@
  *   dino       image [N, 3, 224, 224] → CLS embedding [N, D]
  *   inception  image [N, 3, 299, 299] in 0..1 → pool3 features [N, 2048]
  *   aesthetic  image [N, 3, S, S] (CLIP preprocessing) → score [N] or [N, 1]
+ *   face       face crop [N, 3, 112, 112] in −1…1 (ArcFace's (x − 127.5)/127.5) → [N, D]
+ *   lpips      two images [1, 3, H, W] in −1…1, the same size → distance (one number)
  */
 import { z } from "zod";
+import { clipSpec, parseSpec, type PreprocessSpec } from "../preprocess/spec";
 
-export const EVALUATOR_MODEL_KINDS = ["clip", "dino", "inception", "aesthetic"] as const;
+export const EVALUATOR_MODEL_KINDS = ["clip", "dino", "inception", "aesthetic", "face", "lpips"] as const;
 export type EvaluatorModelKind = (typeof EVALUATOR_MODEL_KINDS)[number];
 
 export const PREPROCESS_PRESETS = ["clip", "dino", "inception-pytorch-fid", "inception-clean-fid"] as const;
@@ -56,20 +59,50 @@ export const evaluatorModelSpec = z.discriminatedUnion("kind", [
     ...common,
   }),
   z.object({ kind: z.literal("aesthetic"), image: modelFile, ...common }),
+  z.object({ kind: z.literal("face"), image: modelFile, ...common }),
+  z.object({ kind: z.literal("lpips"), image: modelFile, ...common }),
 ]);
 export type EvaluatorModelSpec = z.infer<typeof evaluatorModelSpec>;
 export type EvaluatorModelSpecInput = z.input<typeof evaluatorModelSpec>;
 
-/** The preprocessing a model's images get. */
-export function preprocessOf(spec: EvaluatorModelSpec): PreprocessPreset {
+/**
+ * ArcFace's input (insightface): a 112 × 112 face crop, RGB, (x − 127.5)/127.5. Loupe does not
+ * align faces: references should be face crops, and generated images are resized and centre-cropped.
+ */
+const FACE_SPEC = parseSpec({
+  size: 112,
+  resizeShortest: true,
+  crop: 112,
+  mean: [0.5, 0.5, 0.5],
+  std: [0.5, 0.5, 0.5],
+  interpolation: "bilinear",
+});
+
+/**
+ * The preprocessing a model's images get, and a short name for it (part of the feature cache's
+ * key). LPIPS compares two images at their own size, scaled to −1…1, so it has none here.
+ */
+export function preprocessOf(spec: EvaluatorModelSpec): {
+  name: string;
+  spec: PreprocessSpec | PreprocessPreset;
+} {
   switch (spec.kind) {
     case "clip":
     case "aesthetic":
-      return "clip";
+      return {
+        name: `clip-${spec.imageSize}`,
+        spec: spec.imageSize === 224 ? "clip" : clipSpec(spec.imageSize),
+      };
     case "dino":
-      return "dino";
+      return { name: "dino", spec: "dino" };
     case "inception":
-      return spec.mode === "clean-fid" ? "inception-clean-fid" : "inception-pytorch-fid";
+      return spec.mode === "clean-fid"
+        ? { name: "inception-clean-fid", spec: "inception-clean-fid" }
+        : { name: "inception-pytorch-fid", spec: "inception-pytorch-fid" };
+    case "face":
+      return { name: "arcface-112", spec: FACE_SPEC };
+    case "lpips":
+      return { name: "lpips", spec: FACE_SPEC }; // not used: LPIPS takes image pairs (lpips.ts)
   }
 }
 

@@ -97,3 +97,25 @@ export function writeTokenizer(dir: string) {
     }),
   );
 }
+
+/** An LPIPS stand-in: mean((a − b)²) over every pixel and channel of the two −1…1 images → [1]. */
+export function meanSquaredDifferenceModel(): Uint8Array {
+  return onnxModel({
+    name: "mean-squared-difference",
+    inputs: [
+      { name: "a", type: "float", shape: [1, 3, "h", "w"] },
+      { name: "b", type: "float", shape: [1, 3, "h", "w"] },
+    ],
+    outputs: [{ name: "distance", type: "float", shape: [1] }],
+    nodes: [
+      { op: "Sub", inputs: ["a", "b"], outputs: ["difference"] },
+      { op: "Mul", inputs: ["difference", "difference"], outputs: ["squared"] },
+      {
+        op: "ReduceMean",
+        inputs: ["squared"],
+        outputs: ["distance"],
+        attributes: { axes: [1, 2, 3], keepdims: 0 },
+      },
+    ],
+  });
+}

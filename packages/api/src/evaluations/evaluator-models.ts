@@ -76,7 +76,7 @@ export async function registerEvaluatorModel(db: Db, input: RegisterEvaluatorMod
     });
   }
   const image = await fileRecord(data.image, "image encoder");
-  await checkOnnx(image, "image model", [1]);
+  await checkOnnx(image, kind === "lpips" ? "LPIPS model" : "image model", [kind === "lpips" ? 2 : 1]);
   let files: Record<string, ModelFile> = { image };
   if (kind === "clip") {
     if (!data.text || !data.tokenizer)

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { METRICS } from "@loupe/evaluators";
 import { projectProcedure, router } from "../trpc";
 import { cancelEvaluationRun, resumeEvaluationRun } from "./control";
 import { createEvaluationRun, createEvaluationRunInput } from "./create-run";
@@ -9,6 +10,8 @@ import { studyMetrics } from "./study-metrics";
 const runInput = z.object({ runId: z.string().min(1) });
 
 export const evaluationsRouter = router({
+  /** Every metric Loupe computes: what it needs, which way is better, its definition and source. */
+  metrics: projectProcedure("researcher").query(() => Object.values(METRICS)),
   /** The registered evaluator models (instance-wide; registered with `loupe models add`). */
   models: projectProcedure("researcher").query(async ({ ctx }) =>
     (await listEvaluatorModels(ctx.db)).map((m) => ({ name: m.name, kind: m.kind, createdAt: m.createdAt })),

@@ -13,15 +13,19 @@ import {
   loadEvaluatorModel,
   meanPairwiseCosine,
   METRICS,
+  pairDistance,
+  preprocessRgb,
   psnr,
   ssim,
+  subjectConsistency,
+  temporalFlickering,
   TextDetector,
   type LoadedEvaluatorModel,
 } from "@loupe/evaluators";
 import type { MediaStorage } from "@loupe/media";
 import type { ResolvedMetric } from "./config";
 import { assetFeatures, type AssetRef } from "./features";
-import { readAssetBytes } from "./read-asset";
+import { readAssetBytes, readVideo } from "./read-asset";
 
 export interface ChunkOutput {
   id: string;
@@ -50,8 +54,8 @@ export async function scoreOutputs(
   const scores = new Map<string, Score>();
   const definition = METRICS[metric.metric];
   const images = outputs.filter((o) => {
-    if (o.asset.kind === "image") return true;
-    scores.set(o.id, { error: `a ${o.asset.kind} output; ${definition.label} scores images` });
+    if (o.asset.kind === definition.media) return true;
+    scores.set(o.id, { error: `a ${o.asset.kind} output; ${definition.label} scores ${definition.media}s` });
     return false;
   });
   if (images.length === 0) return scores;
@@ -100,6 +104,17 @@ export async function scoreOutputs(
       }
       return scores;
     }
+    case "flicker": {
+      for (const o of images) {
+        try {
+          const { frames } = await readVideo(storage, o.asset.sha256);
+          scores.set(o.id, { value: temporalFlickering(frames) });
+        } catch (err) {
+          scores.set(o.id, errorOf(err));
+        }
+      }
+      return scores;
+    }
     default:
       break;
   }
@@ -112,8 +127,44 @@ export async function scoreOutputs(
     for (const o of images) scores.set(o.id, errorOf(err));
     return scores;
   }
+  if (metric.metric === "subject-consistency") {
+    for (const o of images) {
+      try {
+        const video = await readVideo(storage, o.asset.sha256);
+        const prepared = video.frames.map((data) =>
+          preprocessRgb({ width: video.width, height: video.height, data }, model.preprocessing),
+        );
+        scores.set(o.id, { value: subjectConsistency(await model.image.encodePrepared(prepared)) });
+      } catch (err) {
+        scores.set(o.id, errorOf(err));
+      }
+    }
+    return scores;
+  }
+
+  if (metric.metric === "lpips") {
+    for (const o of images) {
+      const reference = referencesOf(o)[0];
+      if (!reference) {
+        scores.set(o.id, { error: `the prompt has no reference image with role "${role}"` });
+        continue;
+      }
+      try {
+        const [a, b] = await Promise.all(
+          [o.asset, reference.asset].map(async (asset) =>
+            decodeRgb(await readAssetBytes(storage, asset.sha256)),
+          ),
+        );
+        scores.set(o.id, { value: await pairDistance(model.session, a!, b!) });
+      } catch (err) {
+        scores.set(o.id, errorOf(err));
+      }
+    }
+    return scores;
+  }
+
   const references =
-    metric.metric === "clip-i" || metric.metric === "dino"
+    metric.metric === "clip-i" || metric.metric === "dino" || metric.metric === "identity"
       ? images.flatMap((o) => referencesOf(o).map((r) => r.asset))
       : [];
   const features = await assetFeatures(db, storage, model, [...images.map((o) => o.asset), ...references]);
@@ -136,7 +187,7 @@ export async function scoreOutputs(
     return scores;
   }
 
-  if (metric.metric === "clip-i" || metric.metric === "dino") {
+  if (metric.metric === "clip-i" || metric.metric === "dino" || metric.metric === "identity") {
     for (const o of images) {
       const f = featureOf(o.asset);
       const refs = referencesOf(o).map((r) => featureOf(r.asset));

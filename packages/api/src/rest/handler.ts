@@ -22,6 +22,11 @@
  *   GET  /api/v1/projects/:slug/generation-jobs       POST { model, promptSet, seeds?, params?, chunkSize? }
  *   GET  /api/v1/projects/:slug/generation-jobs/:id   progress and failures
  *   POST /api/v1/projects/:slug/generation-jobs/:id/cancel | /resume
+ *   GET  /api/v1/projects/:slug/evaluator-models      the registered evaluator models
+ *   GET  /api/v1/projects/:slug/evaluations           POST { scope, scopeId, config: { metrics }, chunkSize? }
+ *   GET  /api/v1/projects/:slug/evaluations/:id       progress, summary (per model), failures
+ *   POST /api/v1/projects/:slug/evaluations/:id/cancel | /resume
+ *   GET  /api/v1/projects/:slug/studies/:id/metrics   the study's metrics beside its ratings, with agreement
  */
 import { hasRole } from "../access/roles";
 import { createModel, createModelInput, listModels } from "../models/service";
@@ -35,6 +40,7 @@ import { listStudyJudgments } from "../studies/judgments-export";
 import { launchStudy } from "../studies/launch";
 import { createStudy, createStudyInput, getStudy, listStudies } from "../studies/service";
 import { authenticate } from "./authenticate";
+import { evaluationRoutes } from "./evaluation-routes";
 import { generationRoutes } from "./generation-routes";
 import { importOutputsUpload, importPromptsUpload, importReferencesUpload } from "./import-uploads";
 import { error, errorResponse, json } from "./respond";
@@ -208,6 +214,7 @@ const routes: Route[] = [
     run: ({ runtime, caller, req }) => importOutputsUpload(runtime, caller.project.id, req),
   },
   ...generationRoutes,
+  ...evaluationRoutes,
 ];
 
 export async function handleRestRequest(runtime: Runtime, req: Request): Promise<Response> {

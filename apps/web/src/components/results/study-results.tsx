@@ -3,6 +3,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/lib/trpc";
 import { ErrorMessage } from "../error-message";
+import { StudyMetricsPanel } from "../evaluations/study-metrics-panel";
 import { secondaryButtonClass } from "../styles";
 import { PlannerPanel } from "./planner-panel";
 import { ResultsView } from "./results-view";
@@ -55,6 +56,12 @@ export function StudyResults({ projectSlug, studyId }: { projectSlug: string; st
           </section>
         )}
       />
+      <section aria-labelledby="results-metrics">
+        <h2 id="results-metrics" className={sectionTitle}>
+          Automatic metrics
+        </h2>
+        <StudyMetricsPanel projectSlug={projectSlug} studyId={studyId} />
+      </section>
       <section aria-labelledby="results-share">
         <h2 id="results-share" className={sectionTitle}>
           Share

@@ -4,6 +4,7 @@ export type SectionKey =
   | "overview"
   | "studies"
   | "leaderboards"
+  | "evaluations"
   | "safety"
   | "models"
   | "generation"
@@ -24,6 +25,7 @@ export const SECTIONS: readonly Section[] = [
   { key: "overview", label: "Overview", group: "", minRole: "rater" },
   { key: "studies", label: "Studies", group: "Evaluate", minRole: "researcher" },
   { key: "leaderboards", label: "Leaderboards", group: "Evaluate", minRole: "researcher" },
+  { key: "evaluations", label: "Metrics", group: "Evaluate", minRole: "researcher" },
   { key: "safety", label: "Safety", group: "Evaluate", minRole: "reviewer" },
   { key: "models", label: "Models", group: "Data", minRole: "researcher" },
   { key: "generation", label: "Generation", group: "Data", minRole: "researcher" },
