@@ -3,6 +3,7 @@
  * in docs/benchmarks.md. Benchmarks measure; they never fail a build.
  */
 import { benchBradleyTerry } from "./bradley-terry";
+import { benchEmbeddingThroughput } from "./embedding-throughput";
 import { benchFrechetDistance } from "./frechet-distance";
 import { benchGeneration } from "./generation";
 import { benchLeaderboard } from "./leaderboard";
@@ -16,5 +17,6 @@ const results = [
   await benchLeaderboard(),
   await benchGeneration(),
   await benchFrechetDistance(),
+  await benchEmbeddingThroughput(),
 ];
 for (const r of results) console.log(`${r.name}: ${r.summary}`);

@@ -424,6 +424,15 @@ describe("more metrics", () => {
       kind: "dino",
       image: path.join(tmp, "dino.onnx"),
     });
+    // The CLIP image file was tampered with above: write it again and register it anew.
+    fs.writeFileSync(path.join(tmp, "clip-image.onnx"), topLeftPixelModel(224));
+    await registerEvaluatorModel(app.db, {
+      name: "tiny-clip",
+      image: path.join(tmp, "clip-image.onnx"),
+      text: path.join(tmp, "clip-text.onnx"),
+      tokenizer: path.join(tmp, "tokenizer"),
+      replace: true,
+    });
 
     const images = await owner.client.evaluations.create.mutate({
       projectSlug,
@@ -485,7 +494,14 @@ describe("more metrics", () => {
       projectSlug,
       scope: "prompt-set",
       scopeId: clips.id,
-      config: { metrics: [{ metric: "flicker" }, { metric: "subject-consistency" }, { metric: "psnr" }] },
+      config: {
+        metrics: [
+          { metric: "flicker" },
+          { metric: "subject-consistency" },
+          { metric: "background-consistency" },
+          { metric: "psnr" },
+        ],
+      },
     });
     const videoRun = await waitForRun(videos.id);
     const values = await app.db.metricValue.findMany({
@@ -497,6 +513,7 @@ describe("more metrics", () => {
     // A still clip does not flicker at all, and its subject never changes.
     expect(value("flicker", true).value).toBe(1);
     expect(value("subject-consistency:tiny-dino", true).value).toBeCloseTo(1, 6);
+    expect(value("background-consistency:tiny-clip", true).value).toBeCloseTo(1, 6);
     expect(value("flicker", false).value).toBeLessThan(1);
     expect(value("flicker", false).value).toBeGreaterThan(0.5);
     // An image metric says it does not score videos.

@@ -19,6 +19,7 @@ export type MetricId =
   | "identity"
   | "flicker"
   | "subject-consistency"
+  | "background-consistency"
   | "fid"
   | "kid";
 
@@ -169,6 +170,16 @@ export const METRICS: Record<MetricId, MetricDefinition> = {
     definition:
       "mean over frames of (max(0, cos to the previous frame) + max(0, cos to the first frame)) / 2, DINO CLS embeddings",
     source: "Huang et al. 2024, VBench subject_consistency",
+  },
+  "background-consistency": {
+    id: "background-consistency",
+    media: "video",
+    label: "Background consistency",
+    granularity: "output",
+    higherIsBetter: true,
+    modelKind: "clip",
+    definition: "subject consistency's formula on CLIP image embeddings of the frames",
+    source: "Huang et al. 2024, VBench background_consistency",
   },
   fid: {
     id: "fid",

@@ -6,6 +6,7 @@
  */
 import type { Db } from "@loupe/db";
 import {
+  backgroundConsistency,
   clipScore,
   cosine,
   decodeRgb,
@@ -127,14 +128,15 @@ export async function scoreOutputs(
     for (const o of images) scores.set(o.id, errorOf(err));
     return scores;
   }
-  if (metric.metric === "subject-consistency") {
+  if (metric.metric === "subject-consistency" || metric.metric === "background-consistency") {
+    const consistency = metric.metric === "subject-consistency" ? subjectConsistency : backgroundConsistency;
     for (const o of images) {
       try {
         const video = await readVideo(storage, o.asset.sha256);
         const prepared = video.frames.map((data) =>
           preprocessRgb({ width: video.width, height: video.height, data }, model.preprocessing),
         );
-        scores.set(o.id, { value: subjectConsistency(await model.image.encodePrepared(prepared)) });
+        scores.set(o.id, { value: consistency(await model.image.encodePrepared(prepared)) });
       } catch (err) {
         scores.set(o.id, errorOf(err));
       }
