@@ -303,6 +303,14 @@ describe("evaluation runs", () => {
         config: { metrics: [{ metric: "psnr", model: "tiny-clip" }] },
       }),
     ).rejects.toThrow(/uses no model/);
+    await expect(
+      owner.client.evaluations.create.mutate({
+        projectSlug,
+        scope: "prompt-set",
+        scopeId: promptSetId,
+        config: { metrics: [{ metric: "psnr" }, { metric: "psnr", colorMode: "y" }] },
+      }),
+    ).rejects.toThrow(/psnr is asked for twice/);
   });
 
   it("runs through /api/v1 with an API key, and a rater's key is refused", async () => {

@@ -15,6 +15,7 @@ function session(spec: GraphSpec): Promise<ort.InferenceSession> {
   if (!s) {
     s = ort.InferenceSession.create(onnxModel(spec), { executionProviders: ["cpu"] });
     sessions.set(spec.name, s);
+    s.catch(() => sessions.delete(spec.name)); // a failed creation is tried again next time
   }
   return s;
 }

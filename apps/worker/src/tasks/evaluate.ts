@@ -8,9 +8,27 @@ import type { Runtime } from "@loupe/api";
  * shows progress and the values); a job row per chunk would drown the Jobs page.
  */
 export function evaluateChunkTask(runtime: Pick<Runtime, "db" | "storage">): Task {
-  return async (raw) => {
-    await runEvaluationChunk(runtime, jobDefinitions.evaluateChunk.payload.parse(raw));
+  return async (raw, helpers) => {
+    const target = jobDefinitions.evaluateChunk.payload.parse(raw);
+    try {
+      await runEvaluationChunk(runtime, target);
+    } catch (err) {
+      // On the last attempt the run says why it stopped (Resume tries the pending chunks again),
+      // instead of staying "running" with a chunk nobody will run.
+      if (helpers.job.attempts >= helpers.job.max_attempts) {
+        await markEvaluationFailed(runtime, target.runId, err);
+        return;
+      }
+      throw err;
+    }
   };
+}
+
+async function markEvaluationFailed(runtime: Pick<Runtime, "db">, runId: string, err: unknown) {
+  await runtime.db.evaluationRun.updateMany({
+    where: { id: runId, status: { in: ["queued", "running"] } },
+    data: { status: "failed", error: (err as Error).message.slice(0, 2000), finishedAt: new Date() },
+  });
 }
 
 /** When the summary fails on its last attempt, the run says why instead of staying "running". */
@@ -21,10 +39,7 @@ export function summarizeEvaluationTask(runtime: Pick<Runtime, "db" | "storage">
       await summarizeEvaluation(runtime, runId);
     } catch (err) {
       if (helpers.job.attempts >= helpers.job.max_attempts) {
-        await runtime.db.evaluationRun.update({
-          where: { id: runId },
-          data: { status: "failed", error: (err as Error).message.slice(0, 2000), finishedAt: new Date() },
-        });
+        await markEvaluationFailed(runtime, runId, err);
         return;
       }
       throw err;

@@ -77,9 +77,17 @@ export async function createEvaluationRun(
       });
     }
     const key = metricKey(request.metric, model);
-    if (metrics.some((m) => m.key === key)) continue;
+    if (metrics.some((m) => m.key === key)) {
+      throw new TRPCError({
+        code: "BAD_REQUEST",
+        message: `${key} is asked for twice; one run computes each metric with each model once (start another run for other options)`,
+      });
+    }
     metrics.push({ ...request, model, key });
   }
+  const uniqueSkipped = [...new Map(skipped.map((s) => [s.key, s])).values()];
+  skipped.length = 0;
+  skipped.push(...uniqueSkipped);
   if (metrics.length === 0) {
     throw new TRPCError({
       code: "BAD_REQUEST",

@@ -66,8 +66,15 @@ export async function scoreOutputs(
 
   switch (metric.metric) {
     case "text-area": {
-      textDetector ??= TextDetector.load();
-      const detector = await textDetector;
+      let detector: TextDetector;
+      try {
+        textDetector ??= TextDetector.load();
+        detector = await textDetector;
+      } catch (err) {
+        textDetector = undefined; // a later chunk tries again
+        for (const o of images) scores.set(o.id, errorOf(err));
+        return scores;
+      }
       for (const o of images) {
         try {
           const bytes = await readAssetBytes(storage, o.asset.sha256);
@@ -212,11 +219,18 @@ export async function scoreOutputs(
   }
 
   // clip-score and reward: image against prompt text.
-  if (!model.text || model.spec.kind !== "clip") throw new Error(`"${model.name}" has no text encoder`);
   const texts = [...new Set(images.map((o) => o.prompt.text))];
-  const embedded = await model.text.encode(texts);
-  const textOf = new Map(texts.map((t, i) => [t, embedded[i]!]));
-  const scale = model.spec.logitScale;
+  let textOf: Map<string, Float32Array>;
+  try {
+    if (!model.text || model.spec.kind !== "clip") throw new Error(`"${model.name}" has no text encoder`);
+    const embedded = await model.text.encode(texts);
+    textOf = new Map(texts.map((t, i) => [t, embedded[i]!]));
+  } catch (err) {
+    // The text encoder failing is every output's reason; the run still finishes.
+    for (const o of images) scores.set(o.id, errorOf(err));
+    return scores;
+  }
+  const scale = model.spec.kind === "clip" ? model.spec.logitScale : 100;
   for (const o of images) {
     const f = featureOf(o.asset);
     if (f instanceof Error) {

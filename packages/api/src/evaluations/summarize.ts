@@ -16,6 +16,7 @@ import type { MediaStorage } from "@loupe/media";
 import { meanWithInterval, seedForKey } from "@loupe/stats";
 import { metricsOfRun, type ResolvedMetric } from "./config";
 import { assetFeatures, type AssetRef } from "./features";
+import { evaluationScope, outputsInScope } from "./scope";
 import { loadModelByName } from "./score-outputs";
 import type { EvaluationSummary, MetricSummary, ModelMetricValue } from "./summary";
 
@@ -32,6 +33,15 @@ export async function summarizeEvaluation(
   });
   if (!run || run.status === "done" || run.status === "cancelled") return;
   const outputIds = run.chunks.flatMap((c) => c.outputIds);
+  // Outputs added only as FID/KID's reference set are not contestants: per-output means count the
+  // scope's own outputs.
+  const inScope = new Set(
+    await outputsInScope(
+      db,
+      run.projectId,
+      evaluationScope.parse({ scope: run.scope, scopeId: run.scopeId }),
+    ).catch(() => outputIds),
+  );
   const outputs = await db.output.findMany({
     where: { id: { in: outputIds } },
     select: {
@@ -55,14 +65,25 @@ export async function summarizeEvaluation(
     };
     metrics.push(
       definition.granularity === "output"
-        ? { ...base, notes: [], errors: [], perModel: await perOutputSummary(db, run.id, metric, outputs) }
+        ? {
+            ...base,
+            notes: [],
+            errors: [],
+            perModel: await perOutputSummary(
+              db,
+              run.id,
+              metric,
+              outputs.filter((o) => inScope.has(o.id)),
+            ),
+          }
         : { ...base, ...(await setSummary(runtime, run.id, metric, outputs)) },
     );
   }
   const summary: EvaluationSummary = { skipped: previous.skipped ?? [], metrics };
-  await db.evaluationRun.update({
-    where: { id: run.id },
-    data: { summary: summary as object, status: "done", finishedAt: new Date() },
+  // A run cancelled meanwhile stays cancelled.
+  await db.evaluationRun.updateMany({
+    where: { id: run.id, status: { in: ["queued", "running", "failed"] } },
+    data: { summary: summary as object, status: "done", finishedAt: new Date(), error: null },
   });
 }
 
@@ -113,8 +134,19 @@ async function setSummary(
   outputs: RunOutput[],
 ): Promise<Pick<MetricSummary, "notes" | "errors" | "perModel">> {
   const { db, storage } = runtime;
-  const model = await loadModelByName(db, metric.model!);
   const reference = metric.reference!;
+  let model: Awaited<ReturnType<typeof loadModelByName>>;
+  try {
+    model = await loadModelByName(db, metric.model!);
+  } catch (err) {
+    // A missing or changed Inception file: this metric says so; the others keep their summaries.
+    const names = [...new Set(outputs.map((o) => o.model.name))];
+    return {
+      notes: [],
+      perModel: [],
+      errors: names.map((modelName) => ({ modelName, error: (err as Error).message })),
+    };
+  }
   let referenceAssets: AssetRef[];
   let referenceModelId: string | undefined;
   if ("model" in reference) {
