@@ -9,11 +9,11 @@
  * the user puts there) and falls back to CPU; "cuda" insists; "cpu" never tries. The provider that
  * actually runs is returned, so results can record it.
  */
-import crypto from "node:crypto";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import * as ort from "onnxruntime-node";
+import { sha256OfInput } from "@loupe/media";
 
 const require = createRequire(import.meta.url);
 
@@ -96,12 +96,8 @@ async function createSession(request: SessionRequest, provider: ExecutionProvide
   }
 }
 
-/** sha256 of a file, streamed (encoders can be gigabytes). */
-export async function sha256OfFile(file: string): Promise<string> {
-  const hash = crypto.createHash("sha256");
-  for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest("hex");
-}
+/** sha256 of a file, streamed (encoders can be gigabytes): the media package's own hashing. */
+export const sha256OfFile = (file: string): Promise<string> => sha256OfInput({ path: file });
 
 /** Whether onnxruntime-node's CUDA provider library is next to its binding. */
 export function cudaProviderInstalled(): boolean {
