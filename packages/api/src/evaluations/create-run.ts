@@ -35,6 +35,9 @@ export async function createEvaluationRun(
   const registered = await db.evaluatorModel.findMany({ select: { name: true, kind: true } });
   const metrics: ResolvedMetric[] = [];
   const skipped: SkippedMetric[] = [];
+  const skip = (entry: SkippedMetric) => {
+    if (!skipped.some((s) => s.key === entry.key)) skipped.push(entry);
+  };
   for (const request of data.config.metrics) {
     const definition = METRICS[request.metric];
     let model = request.model;
@@ -44,7 +47,7 @@ export async function createEvaluationRun(
       if (!model && ofKind.length === 1) model = ofKind[0]!.name;
       const key = metricKey(request.metric, model);
       if (!model) {
-        skipped.push({
+        skip({
           key,
           metric: request.metric,
           reason: ofKind.length
@@ -55,7 +58,7 @@ export async function createEvaluationRun(
       }
       const found = registered.find((m) => m.name === model);
       if (!found || found.kind !== kind) {
-        skipped.push({
+        skip({
           key,
           metric: request.metric,
           reason: found
@@ -85,9 +88,6 @@ export async function createEvaluationRun(
     }
     metrics.push({ ...request, model, key });
   }
-  const uniqueSkipped = [...new Map(skipped.map((s) => [s.key, s])).values()];
-  skipped.length = 0;
-  skipped.push(...uniqueSkipped);
   if (metrics.length === 0) {
     throw new TRPCError({
       code: "BAD_REQUEST",
