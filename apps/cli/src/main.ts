@@ -15,6 +15,11 @@ import { modelAdapterCommand } from "./commands/model-adapter";
 import { secretSetCommand } from "./commands/secret";
 import { importOutputsCommand, type ImportOutputsCliOptions } from "./commands/import-outputs";
 import { importReferencesCommand } from "./commands/import-references";
+import {
+  importKeypointPredictionsCommand,
+  importKeypointsCommand,
+  type ImportKeypointsCliOptions,
+} from "./commands/import-keypoints";
 import { importPromptsCommand } from "./commands/import-prompts";
 import { migrateCommand } from "./commands/migrate";
 import { startCommand } from "./commands/start";
@@ -123,6 +128,36 @@ importCmd
     importReferencesCommand(manifest, opts),
   );
 
+importCmd
+  .command("keypoints <spair-root>")
+  .description(
+    "import keypoint-correspondence pairs in the SPair-71k layout (PairAnnotation/<split>/*.json, JPEGImages/<category>/*) into a prompt set, for PCK@α",
+  )
+  .requiredOption("--project <slug>", "project slug")
+  .requiredOption("--prompt-set <name>", "prompt set to add the pairs to (created when missing)")
+  .option("--split <split>", "the annotation split: trn, val or test", "test")
+  .option("--category <category>", "only the pairs of this category")
+  .option("--limit <n>", "only the first n pairs (by name)", (v) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("a positive integer");
+    return n;
+  })
+  .action((root: string, opts: ImportKeypointsCliOptions) => importKeypointsCommand(root, opts));
+
+importCmd
+  .command("keypoint-predictions <file>")
+  .description(
+    'import a correspondence model\'s predicted target keypoints per pair: JSON lines {"pair": name, "keypoints": [[x, y] | null, ...]} or a JSON object {name: [[x, y], ...]}',
+  )
+  .requiredOption("--project <slug>", "project slug")
+  .requiredOption("--prompt-set <name>", "the prompt set holding the pairs")
+  .requiredOption("--model <name>", "the model that made the predictions")
+  .option("--create-model", "register the model when the project does not have it")
+  .action(
+    (file: string, opts: { project: string; promptSet: string; model: string; createModel?: boolean }) =>
+      importKeypointPredictionsCommand(file, opts),
+  );
+
 program
   .command("generate")
   .description(
@@ -200,7 +235,7 @@ program
   .option("--generation-job <id>", "the generation job whose outputs to score")
   .requiredOption(
     "--metric <metric[:model]>",
-    `a metric, repeatable: ${METRIC_IDS.join(", ")} (with :model to name the evaluator model)`,
+    `a metric, repeatable: ${METRIC_IDS.join(", ")} (with :model to name the evaluator model; pck@α, pck@α-image for PCK's threshold)`,
     collect,
   )
   .option("--reference-model <name>", "FID/KID: compare with this model's outputs")

@@ -15,6 +15,7 @@ export type MetricId =
   | "psnr"
   | "ssim"
   | "text-area"
+  | "pck"
   | "lpips"
   | "identity"
   | "flicker"
@@ -37,6 +38,8 @@ export interface MetricDefinition {
   referenceRole?: string;
   /** It reads the prompt text. */
   usesPrompt?: boolean;
+  /** It reads the pair's annotated keypoints and the output's predicted ones (imported). */
+  usesKeypoints?: boolean;
   definition: string;
   source: string;
 }
@@ -126,6 +129,17 @@ export const METRICS: Record<MetricId, MetricDefinition> = {
     higherIsBetter: false,
     definition: "fraction of the image covered by text regions found by the PP-OCRv4 detector",
     source: "Movie Gen (Polyak et al. 2024) OCR filter; PaddleOCR DB detector",
+  },
+  pck: {
+    id: "pck",
+    media: "image",
+    label: "PCK@α",
+    granularity: "output",
+    higherIsBetter: true,
+    usesKeypoints: true,
+    definition:
+      "per pair, the fraction of visible keypoints predicted within α · max(h, w) of the truth, (h, w) the target object's box (or the image); averaged over pairs",
+    source: "Min et al. 2019, SPair-71k; used by 3D Congealing (Zhang et al. 2024)",
   },
   lpips: {
     id: "lpips",

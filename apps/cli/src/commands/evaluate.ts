@@ -24,8 +24,22 @@ export type EvaluateCliOptions = {
   detach?: boolean;
 };
 
-/** "clip-score" or "clip-score:my-clip" (a metric and the registered model it uses). */
+/**
+ * "clip-score" or "clip-score:my-clip" (a metric and the registered model it uses); PCK as
+ * "pck", "pck@0.05" (α) or "pck@0.1-image" (α of the image's longer side, not the object box's).
+ */
 function parseMetric(value: string, opts: EvaluateCliOptions) {
+  const pck = /^pck(?:@([0-9.]+))?(-image)?$/.exec(value);
+  if (pck) {
+    const alpha = pck[1] === undefined ? undefined : Number(pck[1]);
+    if (alpha !== undefined && !(alpha > 0 && alpha <= 1))
+      throw new CliError(`--metric ${value}: α must be a number in (0, 1]`);
+    return {
+      metric: "pck" as const,
+      ...(alpha !== undefined ? { alpha } : {}),
+      ...(pck[2] ? { pckBox: "image" as const } : {}),
+    };
+  }
   const [metric, model] = value.split(":");
   if (!METRIC_IDS.includes(metric as MetricId)) {
     throw new CliError(`--metric: "${metric}" is not one of ${METRIC_IDS.join(", ")}`);

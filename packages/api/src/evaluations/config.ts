@@ -14,6 +14,10 @@ export const metricRequest = z.object({
   referenceRole: z.string().trim().min(1).max(40).optional(),
   /** PSNR/SSIM on RGB (mean over channels) or on the luma Y. */
   colorMode: z.enum(["rgb", "y"]).optional(),
+  /** PCK: α, the threshold as a fraction of the box's longer side (SPair-71k reports 0.1). */
+  alpha: z.number().gt(0).max(1).optional(),
+  /** PCK: the box α scales — the target object's annotated box (SPair-71k) or the whole image. */
+  pckBox: z.enum(["object", "image"]).optional(),
   /** FID/KID: the reference set — another model's outputs, or the prompts' references of a role. */
   reference: z
     .union([
@@ -35,9 +39,18 @@ export interface ResolvedMetric extends MetricRequest {
   metric: MetricId;
 }
 
-export function metricKey(metric: MetricId, model: string | undefined): string {
+export function metricKey(
+  metric: MetricId,
+  model: string | undefined,
+  options: Pick<MetricRequest, "alpha" | "pckBox"> = {},
+): string {
+  if (metric === "pck")
+    return `pck@${options.alpha ?? PCK_DEFAULT_ALPHA}${options.pckBox === "image" ? "-image" : ""}`;
   return model ? `${metric}:${model}` : metric;
 }
+
+/** SPair-71k's reported threshold. */
+export const PCK_DEFAULT_ALPHA = 0.1;
 
 /** The run's stored config: the requests with their keys and models resolved. */
 export const storedEvaluationConfig = z.object({

@@ -79,7 +79,13 @@ export async function createEvaluationRun(
         message: `${definition.label} needs a reference set: another model's outputs ({"model": name}) or the prompts' reference images of a role ({"role": "target"})`,
       });
     }
-    const key = metricKey(request.metric, model);
+    if ((request.alpha !== undefined || request.pckBox !== undefined) && request.metric !== "pck") {
+      throw new TRPCError({
+        code: "BAD_REQUEST",
+        message: `"alpha" and "pckBox" are PCK options; ${definition.label} has neither`,
+      });
+    }
+    const key = metricKey(request.metric, model, request);
     if (metrics.some((m) => m.key === key)) {
       throw new TRPCError({
         code: "BAD_REQUEST",

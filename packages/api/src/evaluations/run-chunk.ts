@@ -33,6 +33,7 @@ export async function runEvaluationChunk(
     where: { id: { in: chunk.outputIds } },
     select: {
       id: true,
+      promptId: true,
       asset: { select: { id: true, sha256: true, kind: true } },
       prompt: {
         select: {

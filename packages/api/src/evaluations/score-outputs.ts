@@ -26,10 +26,12 @@ import {
 import type { MediaStorage } from "@loupe/media";
 import type { ResolvedMetric } from "./config";
 import { assetFeatures, type AssetRef } from "./features";
+import { scorePck } from "./score-pck";
 import { readAssetBytes, readVideo } from "./read-asset";
 
 export interface ChunkOutput {
   id: string;
+  promptId: string;
   asset: AssetRef & { kind: string };
   prompt: { text: string; references: { role: string; position: number; asset: AssetRef }[] };
 }
@@ -112,6 +114,9 @@ export async function scoreOutputs(
       }
       return scores;
     }
+    case "pck":
+      for (const [id, score] of await scorePck(db, metric, images)) scores.set(id, score);
+      return scores;
     case "flicker": {
       for (const o of images) {
         try {

@@ -42,6 +42,8 @@ export function NewEvaluationForm({
   const [chosen, setChosen] = useState<Partial<Record<MetricId, string>>>({});
   const [referenceModel, setReferenceModel] = useState("");
   const [referenceRole, setReferenceRole] = useState("");
+  const [pckAlpha, setPckAlpha] = useState("0.1");
+  const [pckBox, setPckBox] = useState<"object" | "image">("object");
   const [problem, setProblem] = useState<string | null>(null);
   const create = useMutation(
     trpc.evaluations.create.mutationOptions({
@@ -63,6 +65,9 @@ export function NewEvaluationForm({
     const needsReference = picked.some(([id]) => id === "fid" || id === "kid");
     if (needsReference && !referenceModel && !referenceRole.trim())
       return setProblem("FID and KID need a reference set: a model's outputs or a reference-image role.");
+    const alpha = Number(pckAlpha);
+    if ("pck" in chosen && !(alpha > 0 && alpha <= 1))
+      return setProblem("PCK's α is a number above 0 and at most 1.");
     setProblem(null);
     create.mutate({
       projectSlug,
@@ -75,6 +80,7 @@ export function NewEvaluationForm({
           ...(metric === "fid" || metric === "kid"
             ? { reference: referenceModel ? { model: referenceModel } : { role: referenceRole.trim() } }
             : {}),
+          ...(metric === "pck" ? { alpha, pckBox } : {}),
         })),
       },
     });
@@ -176,6 +182,36 @@ export function NewEvaluationForm({
           })}
         </ul>
       </fieldset>
+      {"pck" in chosen ? (
+        <div className="grid gap-3 sm:grid-cols-2">
+          <div>
+            <label htmlFor="evaluation-pck-alpha" className={labelClass}>
+              PCK α (SPair-71k reports 0.1)
+            </label>
+            <input
+              id="evaluation-pck-alpha"
+              className={inputClass}
+              inputMode="decimal"
+              value={pckAlpha}
+              onChange={(e) => setPckAlpha(e.target.value)}
+            />
+          </div>
+          <div>
+            <label htmlFor="evaluation-pck-box" className={labelClass}>
+              α of the longer side of
+            </label>
+            <select
+              id="evaluation-pck-box"
+              className={inputClass}
+              value={pckBox}
+              onChange={(e) => setPckBox(e.target.value as "object" | "image")}
+            >
+              <option value="object">the target object&rsquo;s box</option>
+              <option value="image">the target image</option>
+            </select>
+          </div>
+        </div>
+      ) : null}
       {"fid" in chosen || "kid" in chosen ? (
         <div className="grid gap-3 sm:grid-cols-2">
           <div>
