@@ -182,6 +182,11 @@ test("the project's Leaderboards pool the studies of a template", async () => {
   await expect(board.getByTestId("ratings-table")).toContainText("demo-sharp-v2");
   await expect(board).toContainText("Results study");
   await expect(board).toContainText("95% interval (bootstrap over counts)");
+  // The text-area evaluation of the study above, as a column beside the pooled ratings.
+  const metrics = board.getByRole("table", { name: "Automatic metrics per model" });
+  await expect(metrics.getByRole("columnheader", { name: "Text area ↓" })).toBeVisible();
+  for (const model of DEMO_MODELS) await expect(metrics).toContainText(model);
+  await expect(metrics.getByRole("row", { name: /Agreement with raters/ })).toContainText("ρ");
   const [download] = await Promise.all([
     admin.waitForEvent("download"),
     board.getByRole("button", { name: "Leaderboard CSV" }).click(),

@@ -68,6 +68,52 @@ async function waitForRun(runId: string) {
   throw new Error("the evaluation did not finish");
 }
 
+/** A side-by-side study of the two colour models over the colour prompts. */
+async function colourStudy(name: string, overlap: number) {
+  const models = await app.db.genModel.findMany({ where: { projectId }, orderBy: { name: "asc" } });
+  return owner.client.studies.create.mutate({
+    projectSlug,
+    name,
+    config: {
+      kind: "pairwise",
+      template: "side-by-side",
+      axes: [{ id: "overall", question: "Which is redder?" }],
+      modelIds: models.map((m) => m.id),
+      promptSetIds: [promptSetId],
+      overlap,
+    },
+  });
+}
+
+/**
+ * `raters` raters judge every task of a launched study, always preferring `preferred`'s output
+ * (found from the database; the rater API is blind), then the study's results are refreshed.
+ */
+async function rateStudy(studyId: string, preferred: string, raters: number) {
+  for (let r = 0; r < raters; r++) {
+    const invite = await owner.client.studies.createInvite.mutate({ projectSlug, studyId });
+    const token = invite.path.split("/")[2]!.split("?")[0]!;
+    const { sessionToken } = await redeemInvite(app.db, token, new URLSearchParams());
+    const rater = app.trpc(`${raterCookieName(studyId)}=${sessionToken}`);
+    for (;;) {
+      const next = await rater.rating.next.mutate({ studyId });
+      if (next.status !== "task") break;
+      const a = await app.db.assignment.findUniqueOrThrow({
+        where: { id: next.task.assignmentId },
+        include: { task: { include: { outputA: { include: { model: true } } } } },
+      });
+      const preferredIsA = a.task.outputA.model.name === preferred;
+      await rater.rating.submit.mutate({
+        studyId,
+        assignmentId: next.task.assignmentId,
+        idempotencyKey: crypto.randomUUID(),
+        answers: { overall: preferredIsA !== a.swapped ? "left" : "right" },
+      });
+    }
+  }
+  await refreshStudyResults(app.db, studyId, { rounds: 50 });
+}
+
 beforeAll(async () => {
   app = await createTestApp();
   owner = await app.userWithSession("owner-evals@example.test", { isAdmin: true });
@@ -282,6 +328,7 @@ describe("evaluation runs", () => {
     const refused = await waitForRun(changed.id);
     expect(refused.status).toBe("done");
     expect(refused.failures.length).toBe(7);
+    expect(refused.failureCount).toBe(7);
     expect(refused.failures[0]!.error).toMatch(/the file changed since it was registered/);
     expect(refused.summary!.metrics[0]!.perModel).toEqual([]);
   });
@@ -352,43 +399,10 @@ describe("evaluation runs", () => {
   });
 
   it("puts a study's metrics beside its raters: rank correlation and per-pair agreement", async () => {
-    const models = await app.db.genModel.findMany({ where: { projectId }, orderBy: { name: "asc" } });
-    const study = await owner.client.studies.create.mutate({
-      projectSlug,
-      name: "colours",
-      config: {
-        kind: "pairwise",
-        template: "side-by-side",
-        axes: [{ id: "overall", question: "Which is redder?" }],
-        modelIds: models.map((m) => m.id),
-        promptSetIds: [promptSetId],
-        overlap: 2,
-      },
-    });
+    const study = await colourStudy("colours", 2);
     await owner.client.studies.launch.mutate({ projectSlug, studyId: study.id });
-    // Two raters always prefer the red output (found from the database; the rater API is blind).
-    for (let r = 0; r < 2; r++) {
-      const invite = await owner.client.studies.createInvite.mutate({ projectSlug, studyId: study.id });
-      const token = invite.path.split("/")[2]!.split("?")[0]!;
-      const { sessionToken } = await redeemInvite(app.db, token, new URLSearchParams());
-      const rater = app.trpc(`${raterCookieName(study.id)}=${sessionToken}`);
-      for (;;) {
-        const next = await rater.rating.next.mutate({ studyId: study.id });
-        if (next.status !== "task") break;
-        const a = await app.db.assignment.findUniqueOrThrow({
-          where: { id: next.task.assignmentId },
-          include: { task: { include: { outputA: { include: { model: true } } } } },
-        });
-        const redIsA = a.task.outputA.model.name === "red-model";
-        await rater.rating.submit.mutate({
-          studyId: study.id,
-          assignmentId: next.task.assignmentId,
-          idempotencyKey: crypto.randomUUID(),
-          answers: { overall: redIsA !== a.swapped ? "left" : "right" },
-        });
-      }
-    }
-    await refreshStudyResults(app.db, study.id, { rounds: 50 });
+    // Two raters always prefer the red output.
+    await rateStudy(study.id, "red-model", 2);
     // Ratings alone: no evaluation of this study yet, so no metrics beside them.
     expect(await studyMetrics(app.db, study.id)).toBeNull();
     const { id } = await owner.client.evaluations.create.mutate({
@@ -407,6 +421,45 @@ describe("evaluation runs", () => {
     const text = read!.metrics.find((m) => m.key === "text-area")!;
     expect(text.pairs).toEqual({ agreement: 0.5, counted: 6, leftOut: 0 });
     expect(text.rank!.spearman).toBeNull();
+  });
+
+  it("pools the metrics of every study of a template on the project leaderboard", async () => {
+    const first = await app.db.study.findFirstOrThrow({ where: { projectId, name: "colours" } });
+    const board = () =>
+      owner.client.results.project.query({ projectSlug, template: "side-by-side", axisId: "overall" });
+    const before = await board();
+    expect(before.metrics.runs.map((r) => r.studyId)).toEqual([first.id]);
+
+    // A second study of the same outputs, where one rater prefers blue in every pair.
+    const second = await colourStudy("colours again", 1);
+    await owner.client.studies.launch.mutate({ projectSlug, studyId: second.id });
+    await rateStudy(second.id, "blue-model", 1);
+    const { id } = await owner.client.evaluations.create.mutate({
+      projectSlug,
+      scope: "study",
+      scopeId: second.id,
+      config: { metrics: [{ metric: "psnr" }, { metric: "fid", reference: { role: "target" } }] },
+    });
+    expect((await waitForRun(id)).status).toBe("done");
+
+    const pooled = await board();
+    expect(pooled.studies.map((s) => s.name)).toEqual(["colours", "colours again"]);
+    expect(pooled.metrics.runs.map((r) => r.studyId).sort()).toEqual([first.id, second.id].sort());
+    const psnr = pooled.metrics.metrics.find((m) => m.key === "psnr")!;
+    // The same three outputs per model in both studies count once: the means are the first study's.
+    const single = (await owner.client.evaluations.forStudy.query({ projectSlug, studyId: first.id }))!;
+    const firstPsnr = single.metrics.find((m) => m.key === "psnr")!;
+    for (const model of ["red-model", "blue-model"]) {
+      const row = psnr.perModel.find((m) => m.modelName === model)!;
+      expect(row.n).toBe(3);
+      expect(row.value).toBeCloseTo(firstPsnr.perModel.find((m) => m.modelName === model)!.value, 12);
+    }
+    // Six judgments agree with PSNR, the second study's three do not; red still leads overall.
+    expect(psnr.pairs).toEqual({ agreement: 6 / 9, counted: 9, leftOut: 0 });
+    expect(psnr.rank).toEqual({ spearman: 1, kendall: 1, models: 2 });
+    // Text area came only from the first study; FID, a set distance, is not pooled across studies.
+    expect(pooled.metrics.metrics.map((m) => m.key).sort()).toEqual(["psnr", "text-area"]);
+    expect(pooled.metrics.unpooled).toEqual([expect.stringMatching(/^fid:/)]);
   });
 });
 

@@ -43,7 +43,7 @@ export class ImageEncoder {
       for (const p of current) if ("error" in p) results[p.index] = p.error;
       if (ok.length === 0) continue;
       try {
-        const rows = await this.run(ok.map((p) => p.image));
+        const rows = await this.runRows(ok.map((p) => p.image));
         ok.forEach((p, k) => (results[p.index] = rows[k]!));
       } catch (err) {
         for (const p of ok) results[p.index] = err as Error;
@@ -77,6 +77,10 @@ export class ImageEncoder {
   }
 
   private async run(batch: PreparedImage[]): Promise<Float32Array[]> {
+    return everyRow(await this.runRows(batch));
+  }
+
+  private async runRows(batch: PreparedImage[]): Promise<(Float32Array | EncoderError)[]> {
     const shape = batch[0]!.shape;
     const size = batch[0]!.data.length;
     const data = new Float32Array(batch.length * size);
@@ -84,12 +88,15 @@ export class ImageEncoder {
     const output = await this.session.run({
       [this.session.inputNames[0]!]: new ort.Tensor("float32", data, [batch.length, ...shape]),
     });
-    return splitRows(output[this.session.outputNames[0]!], batch.length);
+    return rowsOf(output[this.session.outputNames[0]!], batch.length);
   }
 }
 
-/** The rows of an [N, D] (or [N], [N, 1]) float output, checked to be finite. */
-export function splitRows(tensor: ort.Tensor | undefined, n: number): Float32Array[] {
+/**
+ * The rows of an [N, D] (or [N], [N, 1]) float output, each checked to be finite: a row with NaN or
+ * ∞ is that input's error, and its neighbours in the batch keep their rows.
+ */
+export function rowsOf(tensor: ort.Tensor | undefined, n: number): (Float32Array | EncoderError)[] {
   if (!tensor || !(tensor.data instanceof Float32Array)) {
     throw new EncoderError("the model's output is not a float32 tensor");
   }
@@ -99,7 +106,18 @@ export function splitRows(tensor: ort.Tensor | undefined, n: number): Float32Arr
   const width = tensor.data.length / n;
   return Array.from({ length: n }, (_, i) => {
     const row = tensor.data.slice(i * width, (i + 1) * width) as Float32Array;
-    if (!row.every(Number.isFinite)) throw new EncoderError("the model's output is not finite (NaN or ∞)");
+    return row.every(Number.isFinite) ? row : new EncoderError("the model's output is not finite (NaN or ∞)");
+  });
+}
+
+/** As `rowsOf`, for callers that need every row: the first non-finite row throws. */
+export function splitRows(tensor: ort.Tensor | undefined, n: number): Float32Array[] {
+  return everyRow(rowsOf(tensor, n));
+}
+
+function everyRow(rows: (Float32Array | EncoderError)[]): Float32Array[] {
+  return rows.map((row) => {
+    if (row instanceof Error) throw row;
     return row;
   });
 }

@@ -34,6 +34,7 @@ export interface LoadedEvaluatorModel {
 }
 
 const loaded = new Map<string, Promise<LoadedEvaluatorModel>>();
+const currentKey = new Map<string, string>();
 
 export function loadEvaluatorModel(name: string, spec: EvaluatorModelSpec): Promise<LoadedEvaluatorModel> {
   // A file replaced in place is a different model: its size and time are part of the key, so the
@@ -45,6 +46,10 @@ export function loadEvaluatorModel(name: string, spec: EvaluatorModelSpec): Prom
   const key = `${name}|${JSON.stringify(spec)}|${versions.join(",")}`;
   let entry = loaded.get(key);
   if (!entry) {
+    // The same model's previous version (files replaced, spec changed) is dropped with it.
+    const previous = currentKey.get(name);
+    if (previous !== undefined && previous !== key) loaded.delete(previous);
+    currentKey.set(name, key);
     entry = load(name, spec);
     loaded.set(key, entry);
     entry.catch(() => loaded.delete(key));

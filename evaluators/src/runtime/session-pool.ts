@@ -39,6 +39,18 @@ export class ModelFileError extends Error {
 }
 
 const sessions = new Map<string, Promise<LoadedSession>>();
+/**
+ * The current key of each (file, provider, GPU): when a file is replaced, the session of its old
+ * version leaves the pool, so a long-running worker does not keep every version of a large encoder
+ * in memory. It is not released here — a run may still hold it — and ONNX Runtime frees it once
+ * nothing refers to it.
+ */
+const currentKey = new Map<string, string>();
+
+/** How many sessions the pool holds (for diagnostics and tests). */
+export function sessionPoolSize(): number {
+  return sessions.size;
+}
 
 export function loadSession(request: SessionRequest): Promise<LoadedSession> {
   const stat = fs.statSync(request.path, { throwIfNoEntry: false });
@@ -56,6 +68,10 @@ export function loadSession(request: SessionRequest): Promise<LoadedSession> {
   ].join("|");
   let entry = sessions.get(key);
   if (!entry) {
+    const slot = [request.path, provider, request.deviceId ?? 0].join("|");
+    const previous = currentKey.get(slot);
+    if (previous !== undefined && previous !== key) sessions.delete(previous);
+    currentKey.set(slot, key);
     entry = createSession(request, provider);
     sessions.set(key, entry);
     entry.catch(() => sessions.delete(key));

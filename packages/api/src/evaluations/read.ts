@@ -46,19 +46,25 @@ export async function listEvaluationRuns(
   }));
 }
 
+export const FAILURES_SHOWN = 200;
+
 export async function getEvaluationRun(db: Db, projectId: string, runId: string) {
   const run = await db.evaluationRun.findFirst({ where: { id: runId, projectId } });
   if (!run) throw new TRPCError({ code: "NOT_FOUND", message: "No such evaluation run in this project." });
   const done = (await chunkProgress(db, [run.id])).get(run.id) ?? 0;
+  const failed = { runId, error: { not: null } };
+  const failureCount = await db.metricValue.count({ where: failed });
+  // The first FAILURES_SHOWN, in a stable order; failureCount says how many there are in all.
   const failures = await db.metricValue.findMany({
-    where: { runId, error: { not: null } },
+    where: failed,
+    orderBy: [{ metric: "asc" }, { outputId: "asc" }],
     select: {
       metric: true,
       outputId: true,
       error: true,
       output: { select: { model: { select: { name: true } }, prompt: { select: { text: true } } } },
     },
-    take: 200,
+    take: FAILURES_SHOWN,
   });
   return {
     id: run.id,
@@ -74,6 +80,7 @@ export async function getEvaluationRun(db: Db, projectId: string, runId: string)
     finishedAt: run.finishedAt,
     error: run.error,
     summary: (run.summary ?? null) as EvaluationSummary | null,
+    failureCount,
     failures: failures.map((f) => ({
       metric: f.metric,
       outputId: f.outputId,

@@ -27,7 +27,7 @@ import type { MediaStorage } from "@loupe/media";
 import type { ResolvedMetric } from "./config";
 import { assetFeatures, type AssetRef } from "./features";
 import { scorePck } from "./score-pck";
-import { readAssetBytes, readVideo } from "./read-asset";
+import { readAssetBytes, readVideo, StorageReadError } from "./read-asset";
 
 export interface ChunkOutput {
   id: string;
@@ -38,7 +38,11 @@ export interface ChunkOutput {
 
 export type Score = { value: number } | { error: string };
 
-const errorOf = (err: unknown): Score => ({ error: err instanceof Error ? err.message : String(err) });
+/** An output's reason; storage that may come back is not one, and fails the chunk to be retried. */
+const errorOf = (err: unknown): Score => {
+  if (err instanceof StorageReadError) throw err;
+  return { error: err instanceof Error ? err.message : String(err) };
+};
 
 let textDetector: Promise<TextDetector> | undefined;
 

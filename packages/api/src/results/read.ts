@@ -14,6 +14,7 @@ import { studyFingerprint } from "./load-judgments";
 import { requestResultsRefreshQuietly } from "./refresh-requests";
 import { studyOfShareToken } from "./shares";
 import type { StudyResults } from "./types";
+import { leaderboardMetrics } from "../evaluations/leaderboard-metrics";
 
 export type ResultsStatus = "current" | "updating" | "pending";
 
@@ -166,6 +167,11 @@ export async function projectLeaderboard(
   return {
     studies: included,
     ratings,
+    metrics: await leaderboardMetrics(db, projectId, {
+      studyIds: included.map((s) => s.id),
+      axisId: input.axisId,
+      rating: new Map(ratings.ratings.map((r) => [r.model, r.rating])),
+    }),
     speed: await speedOfStudies(
       db,
       included.map((s) => s.id),

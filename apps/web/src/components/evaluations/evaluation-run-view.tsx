@@ -77,7 +77,12 @@ export function EvaluationRunView({ projectSlug, runId }: { projectSlug: string;
       {r.failures.length ? (
         <div className={`${cardClass} overflow-x-auto`}>
           <table className={tableClass}>
-            <caption className="px-3 py-2 text-left text-sm font-semibold">Outputs without a value</caption>
+            <caption className="px-3 py-2 text-left text-sm font-semibold">
+              Outputs without a value
+              {r.failureCount > r.failures.length
+                ? ` (the first ${r.failures.length} of ${r.failureCount})`
+                : ` (${r.failureCount})`}
+            </caption>
             <thead>
               <tr>
                 <th scope="col" className={thClass}>

@@ -8,13 +8,15 @@ import { ErrorMessage } from "../error-message";
 import { formatCount } from "../format";
 import { toCsv } from "@loupe/api/results-tables";
 import { cardClass, inputClass, labelClass, linkClass, secondaryButtonClass } from "../styles";
+import { MetricTable } from "../evaluations/metric-table";
 import { download } from "./downloads";
 import { FitWarnings, RatingsTable } from "./ratings-table";
 import { RatingsChart } from "./ratings-chart";
 
 /**
  * One leaderboard per study template, pooling every study of that template: their judgments'
- * counts per model pair are added and Bradley–Terry is fitted on the sum.
+ * counts per model pair are added and Bradley–Terry is fitted on the sum. Beside the ratings, the
+ * automatic metrics of the pooled studies' latest evaluations, with how well each tracks the raters.
  */
 export function ProjectLeaderboard({
   projectSlug,
@@ -125,6 +127,32 @@ export function ProjectLeaderboard({
           >
             Leaderboard CSV
           </button>
+          <section aria-labelledby="board-metrics" className="space-y-2">
+            <h2 id="board-metrics" className="text-base font-semibold">
+              Automatic metrics
+            </h2>
+            {pooled.data.metrics.metrics.length ? (
+              <>
+                <p className="text-sm text-zinc-600 dark:text-zinc-400">
+                  Per-output values from the latest evaluation of {pooled.data.metrics.runs.length} of the{" "}
+                  {pooled.data.studies.length} pooled studies, each model&rsquo;s mean with a 95% interval
+                  over prompts. Agreement: ρ and τ against the pooled ratings, and the share of decisive
+                  judgments where the metric prefers the rater&rsquo;s choice.
+                </p>
+                <MetricTable metrics={pooled.data.metrics.metrics} caption="Automatic metrics per model" />
+              </>
+            ) : (
+              <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="no-board-metrics">
+                No pooled study has a finished evaluation. Start one from a study&rsquo;s Results tab.
+              </p>
+            )}
+            {pooled.data.metrics.unpooled.length ? (
+              <p className="text-xs text-zinc-500">
+                {pooled.data.metrics.unpooled.join(", ")}: distances between whole sets cannot be pooled
+                across studies; each study&rsquo;s own are on its Results tab.
+              </p>
+            ) : null}
+          </section>
           <div className="text-sm">
             <p className="font-medium">Pooled from</p>
             <ul className="list-inside list-disc">
