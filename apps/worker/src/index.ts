@@ -2,7 +2,7 @@
  * The job runner: graphile-worker on the same PostgreSQL as everything else, so any number of
  * workers on any number of machines share the queue through one DATABASE_URL.
  */
-import { Logger, run, runMigrations, type Runner, type TaskList } from "graphile-worker";
+import { Logger, run, runMigrations, type Runner, type Task, type TaskList } from "graphile-worker";
 import { createPrismaClient } from "@loupe/db";
 import { resolveMediaStorage, type ConfiguredMediaStorage, type MediaStorage } from "@loupe/media";
 import { dataPaths } from "@loupe/config";
@@ -10,6 +10,7 @@ import { jobDefinitions } from "@loupe/jobs";
 import { GpuSlotPool, parseGpuSlots } from "@loupe/generation";
 import { DEFAULT_DEAD_AFTER_MS, releaseChunksOfDeadWorkers } from "@loupe/api/generation";
 import { wrapJob } from "./job-run";
+import { WorkerLiveness } from "./liveness";
 import { evaluateChunkTask, summarizeEvaluationTask } from "./tasks/evaluate";
 import { generateChunkTask } from "./tasks/generate-chunk";
 import { refreshStudyResultsTask } from "./tasks/refresh-study-results";
@@ -26,9 +27,9 @@ export type WorkerOptions = {
   secret?: string;
   /** LOUPE_GPU_SLOTS: one CUDA_VISIBLE_DEVICES value per slot. */
   gpuSlots?: string;
-  /** How often a running generation chunk beats its heartbeat (default 5 s). */
+  /** How often this worker and its running generation chunks beat their heartbeats (default 5 s). */
   heartbeatMs?: number;
-  /** A chunk whose heartbeat is older than this belongs to a dead worker (default 60 s). */
+  /** A worker or chunk whose heartbeat is older than this is dead; its jobs are rerun (default 60 s). */
   deadAfterMs?: number;
   /** Shown on every output this worker generates (default: the machine's host name). */
   host?: string;
@@ -56,7 +57,8 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
   const heartbeatMs = opts.heartbeatMs ?? 5000;
   const deadAfterMs = opts.deadAfterMs ?? DEFAULT_DEAD_AFTER_MS;
   const runtime = { db, storage, secret: opts.secret ?? "" };
-  const taskList: TaskList = {
+  const liveness = new WorkerLiveness(db, deadAfterMs, opts.host);
+  const tasks: Record<string, Task> = {
     [jobDefinitions.verifyMedia.name]: wrapJob(
       db,
       jobDefinitions.verifyMedia,
@@ -72,6 +74,9 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
     [jobDefinitions.evaluateChunk.name]: evaluateChunkTask(runtime),
     [jobDefinitions.summarizeEvaluation.name]: summarizeEvaluationTask(runtime),
   };
+  const taskList: TaskList = Object.fromEntries(
+    Object.entries(tasks).map(([name, task]) => [name, liveness.track(task)]),
+  );
   const runner: Runner = await run({
     connectionString: opts.databaseUrl,
     concurrency: opts.concurrency,
@@ -80,13 +85,19 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
     taskList,
     logger: quietLogger(opts.log ?? ((l) => console.error(l))),
   });
-  // Every worker sweeps for chunks of dead workers now and then (at twice the heartbeat's pace
-  // of the dead-after window), so a killed worker's chunk is picked up within about a minute.
+  const log = opts.log ?? console.error;
+  const beat = setInterval(
+    () => void liveness.beat().catch((err: unknown) => log(`[worker] heartbeat failed: ${String(err)}`)),
+    heartbeatMs,
+  );
+  // Every worker sweeps for dead workers' jobs and generation chunks now and then (twice per
+  // dead-after window), so a killed worker's work is picked up within about a minute.
   const sweep = setInterval(
     () =>
-      void releaseChunksOfDeadWorkers(db, deadAfterMs).catch((err: unknown) =>
-        (opts.log ?? console.error)(`[worker] sweeping for dead workers' chunks failed: ${String(err)}`),
-      ),
+      void Promise.all([
+        liveness.releaseJobsOfDeadWorkers(),
+        releaseChunksOfDeadWorkers(db, deadAfterMs),
+      ]).catch((err: unknown) => log(`[worker] sweeping for dead workers' jobs failed: ${String(err)}`)),
     Math.max(500, deadAfterMs / 2),
   );
   let stopped: Promise<void> | undefined;
@@ -94,6 +105,7 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
     stop: () =>
       (stopped ??= (async () => {
         clearInterval(sweep);
+        clearInterval(beat);
         await runner.stop();
         await db.$disconnect();
       })()),
