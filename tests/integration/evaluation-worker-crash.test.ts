@@ -7,6 +7,7 @@
 import sharp from "sharp";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startWorker, type RunningWorker } from "@loupe/worker";
+import { addImageOutput } from "./support/image-outputs";
 import { killAllLoupes, runLoupe } from "./support/loupe-process";
 import { createTestApp, type TestApp } from "./support/test-app";
 
@@ -43,23 +44,10 @@ it("a killed worker's evaluation chunk is finished by another worker, each outpu
     })
       .png()
       .toBuffer();
-    const stored = await app.runtime.storage.put(bytes);
-    const asset = await app.db.asset.create({
-      data: {
-        sha256: stored.sha256,
-        kind: "image",
-        mime: "image/png",
-        bytes: BigInt(bytes.length),
-        width: 640,
-        height: 480,
-      },
-    });
     const prompt = await app.db.prompt.create({
       data: { promptSetId: set.id, externalId: String(i), position: i, text: `shade ${i}` },
     });
-    await app.db.output.create({
-      data: { projectId: project.id, modelId: model.id, promptId: prompt.id, assetId: asset.id },
-    });
+    await addImageOutput(app, { projectId: project.id, modelId: model.id, promptId: prompt.id }, bytes);
   }
   const { id: runId } = await owner.client.evaluations.create.mutate({
     projectSlug,

@@ -11,8 +11,6 @@ import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
-import crypto from "node:crypto";
-import { raterCookieName, redeemInvite } from "@loupe/api";
 import { registerEvaluatorModel, studyMetrics } from "@loupe/api/evaluations";
 import { refreshStudyResults } from "@loupe/api/results";
 import { startWorker, type RunningWorker } from "@loupe/worker";
@@ -23,6 +21,7 @@ import {
   topLeftPixelModel,
   writeTokenizer,
 } from "./support/tiny-evaluators";
+import { rateStudy } from "./support/rate-study";
 import { createTestApp, type TestApp } from "./support/test-app";
 
 let app: TestApp;
@@ -85,32 +84,9 @@ async function colourStudy(name: string, overlap: number) {
   });
 }
 
-/**
- * `raters` raters judge every task of a launched study, always preferring `preferred`'s output
- * (found from the database; the rater API is blind), then the study's results are refreshed.
- */
-async function rateStudy(studyId: string, preferred: string, raters: number) {
-  for (let r = 0; r < raters; r++) {
-    const invite = await owner.client.studies.createInvite.mutate({ projectSlug, studyId });
-    const token = invite.path.split("/")[2]!.split("?")[0]!;
-    const { sessionToken } = await redeemInvite(app.db, token, new URLSearchParams());
-    const rater = app.trpc(`${raterCookieName(studyId)}=${sessionToken}`);
-    for (;;) {
-      const next = await rater.rating.next.mutate({ studyId });
-      if (next.status !== "task") break;
-      const a = await app.db.assignment.findUniqueOrThrow({
-        where: { id: next.task.assignmentId },
-        include: { task: { include: { outputA: { include: { model: true } } } } },
-      });
-      const preferredIsA = a.task.outputA.model.name === preferred;
-      await rater.rating.submit.mutate({
-        studyId,
-        assignmentId: next.task.assignmentId,
-        idempotencyKey: crypto.randomUUID(),
-        answers: { overall: preferredIsA !== a.swapped ? "left" : "right" },
-      });
-    }
-  }
+/** `raters` raters judge every task, always preferring `preferred`'s output; results are refreshed. */
+async function rateStudyFor(studyId: string, preferred: string, raters: number) {
+  await rateStudy(app, owner, { projectSlug, studyId }, raters, () => preferred);
   await refreshStudyResults(app.db, studyId, { rounds: 50 });
 }
 
@@ -402,7 +378,7 @@ describe("evaluation runs", () => {
     const study = await colourStudy("colours", 2);
     await owner.client.studies.launch.mutate({ projectSlug, studyId: study.id });
     // Two raters always prefer the red output.
-    await rateStudy(study.id, "red-model", 2);
+    await rateStudyFor(study.id, "red-model", 2);
     // Ratings alone: no evaluation of this study yet, so no metrics beside them.
     expect(await studyMetrics(app.db, study.id)).toBeNull();
     const { id } = await owner.client.evaluations.create.mutate({
@@ -433,7 +409,7 @@ describe("evaluation runs", () => {
     // A second study of the same outputs, where one rater prefers blue in every pair.
     const second = await colourStudy("colours again", 1);
     await owner.client.studies.launch.mutate({ projectSlug, studyId: second.id });
-    await rateStudy(second.id, "blue-model", 1);
+    await rateStudyFor(second.id, "blue-model", 1);
     const { id } = await owner.client.evaluations.create.mutate({
       projectSlug,
       scope: "study",

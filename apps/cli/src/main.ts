@@ -2,8 +2,15 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import { PROJECT_ROLES } from "@loupe/api";
 import { EVALUATOR_MODEL_KINDS, METRIC_IDS } from "@loupe/evaluators";
+import { EXPORT_FORMATS } from "@loupe/api/datasets";
 import { apiKeyCreateCommand } from "./commands/apikey";
 import { evaluateCommand, type EvaluateCliOptions } from "./commands/evaluate";
+import {
+  exportCreateCommand,
+  exportDownloadCommand,
+  exportListCommand,
+  type ExportCliOptions,
+} from "./commands/export";
 import { generateCommand, type GenerateCliOptions } from "./commands/generate";
 import {
   modelsAddCommand,
@@ -243,6 +250,55 @@ program
   .option("--worker", "also run a worker in this process")
   .option("--detach", "create the run and exit without following it")
   .action((opts: EvaluateCliOptions) => evaluateCommand(opts));
+
+const exportCmd = program.command("export").description("preference datasets for reward-model training");
+exportCmd
+  .command("create")
+  .description(
+    "export pairwise studies' judgments as a new version of a dataset (Pick-a-Pic Parquet, HPDv2 JSON, ImageReward JSON, DPO JSONL) with a manifest and a dataset card",
+  )
+  .requiredOption("--project <slug>", "project slug")
+  .requiredOption("--name <name>", "the dataset's name (each export of a name is its next version)")
+  .requiredOption("--study <id>", "a source study, repeatable", collect)
+  .addOption(new Option("--format <format>", "the layout").choices([...EXPORT_FORMATS]).makeOptionMandatory())
+  .option("--axis <id>", "the question whose answers are the labels (default: the first)")
+  .option("--majority", "one row per item with its raters' majority (default: every judgment)")
+  .option("--drop-ties", "leave ties out (default: 0.5 / 0.5)")
+  .option("--keep-flagged-raters", "keep judgments of raters excluded by quality control")
+  .option("--keep-gold", "keep gold items")
+  .option("--min-agreement <share>", "leave out items whose raters agree less than this", (v) => {
+    const n = Number(v);
+    if (!(n >= 0 && n <= 1)) throw new InvalidArgumentError("a number from 0 to 1");
+    return n;
+  })
+  .option("--split <train,validation,test>", "fractions of prompts per split (default 0.8,0.1,0.1)", (v) => {
+    const parts = v.split(",").map(Number);
+    if (parts.length !== 3 || parts.some((p) => !(p >= 0 && p <= 1)))
+      throw new InvalidArgumentError("three fractions, e.g. 0.8,0.1,0.1");
+    return parts as [number, number, number];
+  })
+  .option("--seed <n>", "the split's seed", (v) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError("a non-negative integer");
+    return n;
+  })
+  .option("--salt <salt>", "the rater pseudonym salt (default: a new random one; give the same to reproduce)")
+  .option("--hide-model-names", "model-1, model-2, ... instead of the names")
+  .option("--inline-images", "Pick-a-Pic: the image bytes inside the Parquet instead of files alongside")
+  .option("--skip-missing-media", "leave out rows whose media file is missing instead of failing")
+  .option("--license <text>", "the license stated in the dataset card")
+  .option("--out <dir>", "also write the files into this folder")
+  .action((opts: ExportCliOptions) => exportCreateCommand(opts));
+exportCmd
+  .command("list")
+  .description("list a project's exports and versions")
+  .requiredOption("--project <slug>", "project slug")
+  .action((opts: { project: string }) => exportListCommand(opts));
+exportCmd
+  .command("download <id>")
+  .description("write an export's files and manifest into a folder")
+  .requiredOption("--out <dir>", "the folder")
+  .action((id: string, opts: { out: string }) => exportDownloadCommand(id, opts));
 
 const model = program.command("model").description("manage a project's models");
 model

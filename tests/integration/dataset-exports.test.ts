@@ -1,0 +1,248 @@
+/**
+ * Preference-dataset exports as a user makes them with `loupe export`, read back with independent
+ * readers (hyparquet for Parquet, JSON.parse) and checked against the database: which judgments
+ * become rows (flagged raters and gold items out, ties as 0.5 or dropped, majorities), labels in
+ * A/B orientation, pseudonymized raters, splits, images as files with their sha256, byte-identical
+ * files for the same config, and the refusals (no judgments, missing media).
+ */
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import sharp from "sharp";
+import { asyncBufferFromFile, parquetReadObjects } from "hyparquet";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addImageOutput } from "./support/image-outputs";
+import { killAllLoupes, runLoupeToEnd } from "./support/loupe-process";
+import { rateStudy } from "./support/rate-study";
+import { createTestApp, type TestApp } from "./support/test-app";
+
+let app: TestApp;
+let env: Record<string, string>;
+let studyId: string;
+const projectSlug = "prefs";
+const out = fs.mkdtempSync(path.join(os.tmpdir(), "loupe-exports-"));
+const SALT = "a-fixed-salt-for-the-test";
+
+const solid = (r: number, g: number, b: number) =>
+  sharp({ create: { width: 16, height: 16, channels: 3, background: { r, g, b } } })
+    .png()
+    .toBuffer();
+
+/** Who prefers what, by rater and prompt: "red", "blue" or "tie". */
+const CHOICES: Record<number, (prompt: string) => "red" | "blue" | "tie"> = {
+  0: () => "red",
+  1: (p) => (p === "p4" ? "tie" : "red"),
+  2: () => "blue", // flagged below
+};
+
+const sha256 = (file: string) => crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
+/** The Pick-a-Pic export the first two tests make, everything in the train split. */
+const PICK_A_PIC = ["--name", "prefs", "--format", "pick-a-pic", "--split", "1,0,0"];
+const exportCli = (args: string[]) =>
+  runLoupeToEnd(
+    ["export", "create", "--project", projectSlug, "--study", studyId, "--salt", SALT, ...args],
+    env,
+  );
+
+beforeAll(async () => {
+  app = await createTestApp();
+  env = { DATABASE_URL: app.databaseUrl, LOUPE_DATA_DIR: app.dataDir };
+  const owner = await app.userWithSession("owner-prefs@example.test", { isAdmin: true });
+  await owner.client.projects.create.mutate({ name: "Prefs", slug: projectSlug });
+  const project = await app.db.project.findUniqueOrThrow({ where: { slug: projectSlug } });
+  const set = await app.db.promptSet.create({ data: { projectId: project.id, name: "four" } });
+  const red = await app.db.genModel.create({ data: { projectId: project.id, name: "red" } });
+  const blue = await app.db.genModel.create({ data: { projectId: project.id, name: "blue" } });
+  for (let i = 1; i <= 4; i++) {
+    const prompt = await app.db.prompt.create({
+      data: { promptSetId: set.id, externalId: `p${i}`, position: i, text: `prompt ${i}, "quoted", =1+1` },
+    });
+    for (const [model, bytes] of [
+      [red, await solid(200 + i, 0, 0)],
+      [blue, await solid(0, 0, 200 + i)],
+    ] as const) {
+      await addImageOutput(app, { projectId: project.id, modelId: model.id, promptId: prompt.id }, bytes);
+    }
+  }
+  const study = await owner.client.studies.create.mutate({
+    projectSlug,
+    name: "red or blue",
+    config: {
+      kind: "pairwise",
+      template: "side-by-side",
+      axes: [{ id: "overall", question: "Which is better?" }],
+      modelIds: [red.id, blue.id],
+      promptSetIds: [set.id],
+      overlap: 3,
+    },
+  });
+  studyId = study.id;
+  await owner.client.studies.launch.mutate({ projectSlug, studyId });
+  await rateStudy(app, owner, { projectSlug, studyId }, 3, (r, task) => CHOICES[r]!(task.prompt));
+  // Quality control flagged the third rater; the p3 item is a gold item.
+  const raters = await app.db.rater.findMany({ where: { studyId }, orderBy: { createdAt: "asc" } });
+  await app.db.rater.update({
+    where: { id: raters[2]!.id },
+    data: { excluded: true, excludedReason: "test" },
+  });
+  const p3 = await app.db.studyTask.findFirstOrThrow({ where: { studyId, prompt: { externalId: "p3" } } });
+  await app.db.studyTask.update({ where: { id: p3.id }, data: { isGold: true } });
+});
+afterAll(async () => {
+  killAllLoupes();
+  await app?.close();
+  fs.rmSync(out, { recursive: true, force: true });
+});
+
+describe("loupe export", () => {
+  it("writes Pick-a-Pic Parquet whose rows, labels and raters match the database", async () => {
+    const dir = path.join(out, "pap-1");
+    const r = await exportCli([...PICK_A_PIC, "--out", dir]);
+    expect(r.output).toContain('"prefs" version 1 (pick-a-pic): 6 rows (train 6)');
+    expect(r.output).toContain("a source study is still running");
+    expect(r.code).toBe(0);
+
+    const rows = await parquetReadObjects({
+      file: await asyncBufferFromFile(path.join(dir, "train.parquet")),
+    });
+    expect(rows).toHaveLength(6);
+    const judgments = await app.db.judgment.findMany({
+      where: { studyId },
+      include: {
+        rater: true,
+        task: {
+          include: {
+            prompt: true,
+            outputA: { include: { model: true, asset: true } },
+            outputB: { include: { model: true, asset: true } },
+          },
+        },
+      },
+    });
+    for (const row of rows) {
+      const j = judgments.find((x) => x.id === row.ranking_id)!;
+      expect(j.rater.excluded).toBe(false);
+      expect(j.task.isGold).toBe(false);
+      const answer = (j.answers as Record<string, string>).overall;
+      expect([row.label_0, row.label_1]).toEqual(
+        answer === "A" ? [1, 0] : answer === "B" ? [0, 1] : [0.5, 0.5],
+      );
+      expect(row.caption).toBe(j.task.prompt.text);
+      expect(row.model_0).toBe(j.task.outputA.model.name);
+      expect(row.model_1).toBe(j.task.outputB.model.name);
+      expect(row.image_0_uid).toBe(j.task.outputA.asset.sha256);
+      expect(row.jpg_0).toBe(`images/${j.task.outputA.asset.sha256}.png`);
+      expect(row.user_id).toBe(
+        crypto.createHmac("sha256", SALT).update(j.raterId).digest("hex").slice(0, 16),
+      );
+      expect(row.are_different).toBe(true);
+      // The image files are alongside, with the bytes their names promise.
+      expect(sha256(path.join(dir, row.jpg_1 as string))).toBe(j.task.outputB.asset.sha256);
+    }
+    // Which rows: p1, p2 and p4 by the two unflagged raters; p4 once as a tie.
+    expect(rows.filter((x) => x.label_0 === 0.5)).toHaveLength(1);
+
+    const manifest = JSON.parse(fs.readFileSync(path.join(dir, "manifest.json"), "utf8"));
+    expect(manifest.excluded).toEqual({ flaggedRater: 3, gold: 3, lowAgreement: 0, tie: 0 });
+    expect(manifest.complete).toBe(false);
+    expect(manifest.config.raterSalt).toBeUndefined();
+    for (const file of manifest.files) expect(sha256(path.join(dir, file.path))).toBe(file.sha256);
+    expect(fs.readFileSync(path.join(dir, "README.md"), "utf8")).toContain(
+      "Snapshot of a study still running",
+    );
+  });
+
+  it("gives byte-identical files for the same config, as a new version", async () => {
+    const dir = path.join(out, "pap-2");
+    const r = await exportCli([...PICK_A_PIC, "--out", dir]);
+    expect(r.output).toContain('"prefs" version 2');
+    for (const file of ["train.parquet", "README.md"])
+      expect(
+        fs.readFileSync(path.join(dir, file)).equals(fs.readFileSync(path.join(out, "pap-1", file))),
+      ).toBe(true);
+  });
+
+  it("writes DPO JSON lines without ties, and HPDv2 per-item majorities", async () => {
+    const dpoDir = path.join(out, "dpo");
+    await exportCli(["--name", "dpo", "--format", "dpo", "--split", "1,0,0", "--out", dpoDir]);
+    const lines = fs
+      .readFileSync(path.join(dpoDir, "train.jsonl"), "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(5);
+    expect(lines.every((l) => l.chosen_model === "red" && l.rejected_model === "blue")).toBe(true);
+
+    const hpdDir = path.join(out, "hpd");
+    const r = await exportCli([
+      "--name",
+      "hpd",
+      "--format",
+      "hpdv2",
+      "--majority",
+      "--drop-ties",
+      "--split",
+      "1,0,0",
+      "--hide-model-names",
+      "--out",
+      hpdDir,
+    ]);
+    expect(r.code).toBe(0);
+    const train = JSON.parse(fs.readFileSync(path.join(hpdDir, "train.json"), "utf8"));
+    // p1 and p2: both raters chose red; p4 split red/tie, a tie, dropped.
+    expect(train).toHaveLength(2);
+    for (const item of train) {
+      const preferred = item.file_path[item.human_preference.indexOf(1)];
+      expect(fs.existsSync(path.join(hpdDir, preferred))).toBe(true);
+      expect(item.user_hash.split(",")).toHaveLength(2);
+    }
+  });
+
+  it("refuses a study without judgments, and fails on missing media unless told to skip it", async () => {
+    const project = await app.db.project.findUniqueOrThrow({ where: { slug: projectSlug } });
+    const empty = await app.db.study.create({
+      data: {
+        projectId: project.id,
+        name: "empty",
+        kind: "pairwise",
+        status: "active",
+        config: (await app.db.study.findUniqueOrThrow({ where: { id: studyId } })).config as object,
+      },
+    });
+    const none = await runLoupeToEnd(
+      ["export", "create", "--project", projectSlug, "--study", empty.id, "--name", "x", "--format", "dpo"],
+      env,
+    );
+    expect(none.code).not.toBe(0);
+    expect(none.output).toContain("The studies have no judgments yet: nothing to export.");
+
+    // The p2 blue image disappears from storage.
+    const p2 = await app.db.output.findFirstOrThrow({
+      where: { prompt: { externalId: "p2" }, model: { name: "blue" } },
+      include: { asset: true },
+    });
+    fs.rmSync(app.runtime.storage.localPath!(p2.asset.sha256));
+    const failed = await exportCli(["--name", "gaps", "--format", "dpo", "--split", "1,0,0"]);
+    expect(failed.code).not.toBe(0);
+    expect(failed.output).toContain(`1 outputs' media files are missing from storage (${p2.id})`);
+    const skipped = await exportCli([
+      "--name",
+      "gaps",
+      "--format",
+      "dpo",
+      "--split",
+      "1,0,0",
+      "--skip-missing-media",
+      "--out",
+      path.join(out, "gaps"),
+    ]);
+    expect(skipped.code).toBe(0);
+    const manifest = JSON.parse(fs.readFileSync(path.join(out, "gaps", "manifest.json"), "utf8"));
+    expect(manifest.skippedMissingMedia).toEqual([p2.id]);
+    expect(manifest.counts.rows).toBe(4);
+    const list = await runLoupeToEnd(["export", "list", "--project", projectSlug], env);
+    expect(list.output).toMatch(/gaps v1 {2}dpo {2}failed: 1 outputs' media files are missing/);
+    expect(list.output).toMatch(/gaps v2 {2}dpo {2}ready/);
+  });
+});
