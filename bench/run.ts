@@ -3,6 +3,7 @@
  * in docs/benchmarks.md. Benchmarks measure; they never fail a build.
  */
 import { benchBradleyTerry } from "./bradley-terry";
+import { benchDatasetExport } from "./dataset-export";
 import { benchEmbeddingThroughput } from "./embedding-throughput";
 import { benchFrechetDistance } from "./frechet-distance";
 import { benchGeneration } from "./generation";
@@ -18,5 +19,6 @@ const results = [
   await benchGeneration(),
   await benchFrechetDistance(),
   await benchEmbeddingThroughput(),
+  await benchDatasetExport(),
 ];
 for (const r of results) console.log(`${r.name}: ${r.summary}`);

@@ -11,13 +11,18 @@ import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { asyncBufferFromFile, parquetReadObjects } from "hyparquet";
+import tar from "tar-stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { handleSessionExportDownload } from "@loupe/api/rest";
+import { startWorker, type RunningWorker } from "@loupe/worker";
 import { addImageOutput } from "./support/image-outputs";
 import { killAllLoupes, runLoupeToEnd } from "./support/loupe-process";
 import { rateStudy } from "./support/rate-study";
 import { createTestApp, type TestApp } from "./support/test-app";
 
 let app: TestApp;
+let owner: Awaited<ReturnType<TestApp["userWithSession"]>>;
+let worker: RunningWorker | undefined;
 let env: Record<string, string>;
 let studyId: string;
 const projectSlug = "prefs";
@@ -36,6 +41,25 @@ const CHOICES: Record<number, (prompt: string) => "red" | "blue" | "tie"> = {
   2: () => "blue", // flagged below
 };
 
+/** A tar's files by name, read with tar-stream (an independent reader of the archive). */
+async function untar(bytes: Buffer): Promise<Map<string, Buffer>> {
+  const files = new Map<string, Buffer>();
+  const extract = tar.extract();
+  extract.on("entry", (header, stream, next) => {
+    const chunks: Buffer[] = [];
+    stream.on("data", (c) => chunks.push(c as Buffer));
+    stream.on("end", () => {
+      files.set(header.name, Buffer.concat(chunks));
+      next();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    extract.on("finish", resolve).on("error", reject);
+    extract.end(bytes);
+  });
+  return files;
+}
+
 const sha256 = (file: string) => crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
 /** The Pick-a-Pic export the first two tests make, everything in the train split. */
 const PICK_A_PIC = ["--name", "prefs", "--format", "pick-a-pic", "--split", "1,0,0"];
@@ -48,7 +72,7 @@ const exportCli = (args: string[]) =>
 beforeAll(async () => {
   app = await createTestApp();
   env = { DATABASE_URL: app.databaseUrl, LOUPE_DATA_DIR: app.dataDir };
-  const owner = await app.userWithSession("owner-prefs@example.test", { isAdmin: true });
+  owner = await app.userWithSession("owner-prefs@example.test", { isAdmin: true });
   await owner.client.projects.create.mutate({ name: "Prefs", slug: projectSlug });
   const project = await app.db.project.findUniqueOrThrow({ where: { slug: projectSlug } });
   const set = await app.db.promptSet.create({ data: { projectId: project.id, name: "four" } });
@@ -56,7 +80,12 @@ beforeAll(async () => {
   const blue = await app.db.genModel.create({ data: { projectId: project.id, name: "blue" } });
   for (let i = 1; i <= 4; i++) {
     const prompt = await app.db.prompt.create({
-      data: { promptSetId: set.id, externalId: `p${i}`, position: i, text: `prompt ${i}, "quoted", =1+1` },
+      data: {
+        promptSetId: set.id,
+        externalId: `p${i}`,
+        position: i,
+        text: `prompt ${i}, "quoted", =1+1\nsecond line: café ✓`,
+      },
     });
     for (const [model, bytes] of [
       [red, await solid(200 + i, 0, 0)],
@@ -91,6 +120,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   killAllLoupes();
+  await worker?.stop();
   await app?.close();
   fs.rmSync(out, { recursive: true, force: true });
 });
@@ -197,6 +227,111 @@ describe("loupe export", () => {
       expect(fs.existsSync(path.join(hpdDir, preferred))).toBe(true);
       expect(item.user_hash.split(",")).toHaveLength(2);
     }
+  });
+
+  it("is made, built by a worker, downloaded as a tar and deleted through /api/v1 and the Datasets page", async () => {
+    const key = (
+      await owner.client.apiKeys.create.mutate({ projectSlug, name: "trainer", role: "researcher" })
+    ).key;
+    const rater = (await owner.client.apiKeys.create.mutate({ projectSlug, name: "r", role: "rater" })).key;
+    const body = JSON.stringify({
+      name: "via-rest",
+      studyIds: [studyId],
+      format: "imagereward",
+      raterSalt: SALT,
+    });
+    const post = (k: string) =>
+      app.rest(`/projects/${projectSlug}/exports`, {
+        method: "POST",
+        key: k,
+        headers: { "content-type": "application/json" },
+        body,
+      });
+    expect((await post(rater)).status).toBe(403);
+    const created = await post(key);
+    expect(created.status).toBe(202);
+    const { id } = (await created.json()) as { id: string };
+
+    worker = await startWorker({
+      databaseUrl: app.databaseUrl,
+      dataDir: app.dataDir,
+      concurrency: 1,
+      pollIntervalMs: 200,
+      secret: app.runtime.secret,
+      log: () => undefined,
+    });
+    let status = "building";
+    for (let t0 = Date.now(); status === "building";) {
+      if (Date.now() - t0 > 30_000) throw new Error("the export was not built");
+      await new Promise((r) => setTimeout(r, 200));
+      status = (
+        (await (await app.rest(`/projects/${projectSlug}/exports/${id}`, { key })).json()) as {
+          status: string;
+        }
+      ).status;
+    }
+    expect(status).toBe("ready");
+
+    // The archive holds the manifest and every file it lists, with the sha256 it lists.
+    const archive = await app.rest(`/projects/${projectSlug}/exports/${id}/archive`, { key });
+    expect(archive.headers.get("content-disposition")).toBe('attachment; filename="via-rest-v1.tar"');
+    const entries = await untar(Buffer.from(await archive.arrayBuffer()));
+    const manifest = JSON.parse(entries.get("via-rest-v1/manifest.json")!.toString("utf8"));
+    expect(manifest.files.length).toBeGreaterThan(2);
+    expect([...entries.keys()].sort()).toEqual(
+      ["manifest.json", ...manifest.files.map((f: { path: string }) => f.path)]
+        .map((p) => `via-rest-v1/${p}`)
+        .sort(),
+    );
+    for (const file of manifest.files)
+      expect(
+        crypto
+          .createHash("sha256")
+          .update(entries.get(`via-rest-v1/${file.path}`)!)
+          .digest("hex"),
+      ).toBe(file.sha256);
+    // ImageReward: per prompt, the two images ranked; the red one first on p1.
+    const rows = JSON.parse(entries.get("via-rest-v1/train.json")?.toString("utf8") ?? "[]").concat(
+      ...["validation", "test"].map((s) =>
+        JSON.parse(entries.get(`via-rest-v1/${s}.json`)?.toString("utf8") ?? "[]"),
+      ),
+    );
+    const p1 = rows.find((r: { prompt: string }) => r.prompt.startsWith("prompt 1,"));
+    expect(p1.ranking[p1.models.indexOf("red")]).toBe(1);
+    expect(p1.ranking[p1.models.indexOf("blue")]).toBe(2);
+
+    // The Datasets page's download: the signed-in member gets the same archive; others do not.
+    const page = await handleSessionExportDownload(
+      app.runtime,
+      new Request(`http://localhost/api/exports/${projectSlug}/${id}`, { headers: { cookie: owner.cookie } }),
+      projectSlug,
+      id,
+    );
+    expect(
+      Buffer.from(await page.arrayBuffer()).equals(
+        Buffer.from(
+          await (await app.rest(`/projects/${projectSlug}/exports/${id}/archive`, { key })).arrayBuffer(),
+        ),
+      ),
+    ).toBe(true);
+    const stranger = await app.userWithSession("stranger-prefs@example.test");
+    const refused = await handleSessionExportDownload(
+      app.runtime,
+      new Request(`http://localhost/api/exports/${projectSlug}/${id}`, {
+        headers: { cookie: stranger.cookie },
+      }),
+      projectSlug,
+      id,
+    );
+    expect(refused.status).toBe(404);
+
+    expect((await app.rest(`/projects/${projectSlug}/exports/${id}`, { method: "DELETE", key })).status).toBe(
+      200,
+    );
+    const list = (await (await app.rest(`/projects/${projectSlug}/exports`, { key })).json()) as {
+      exports: { id: string }[];
+    };
+    expect(list.exports.map((e) => e.id)).not.toContain(id);
   });
 
   it("refuses a study without judgments, and fails on missing media unless told to skip it", async () => {

@@ -11,6 +11,7 @@ import { GpuSlotPool, parseGpuSlots } from "@loupe/generation";
 import { DEFAULT_DEAD_AFTER_MS, releaseChunksOfDeadWorkers } from "@loupe/api/generation";
 import { wrapJob } from "./job-run";
 import { WorkerLiveness } from "./liveness";
+import { buildDatasetExportTask } from "./tasks/build-dataset-export";
 import { evaluateChunkTask, summarizeEvaluationTask } from "./tasks/evaluate";
 import { generateChunkTask } from "./tasks/generate-chunk";
 import { refreshStudyResultsTask } from "./tasks/refresh-study-results";
@@ -73,6 +74,7 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
     }),
     [jobDefinitions.evaluateChunk.name]: evaluateChunkTask(runtime),
     [jobDefinitions.summarizeEvaluation.name]: summarizeEvaluationTask(runtime),
+    [jobDefinitions.buildDatasetExport.name]: buildDatasetExportTask(runtime),
   };
   const taskList: TaskList = Object.fromEntries(
     Object.entries(tasks).map(([name, task]) => [name, liveness.track(task)]),

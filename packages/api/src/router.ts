@@ -1,5 +1,6 @@
 /** The app's tRPC router: one sub-router per domain. */
 import { apiKeysRouter } from "./apikeys/router";
+import { datasetsRouter } from "./datasets/router";
 import { evaluationsRouter } from "./evaluations/router";
 import { generationRouter } from "./generation/router";
 import { jobsRouter } from "./jobs/router";
@@ -27,6 +28,7 @@ export const appRouter = router({
   jobs: jobsRouter,
   generation: generationRouter,
   evaluations: evaluationsRouter,
+  datasets: datasetsRouter,
   secrets: secretsRouter,
 });
 

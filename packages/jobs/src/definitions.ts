@@ -50,12 +50,25 @@ export const summarizeEvaluation = defineJob({
   maxAttempts: 3,
 });
 
+/**
+ * Build one version of a preference-dataset export: read the judgments, write the layout's files
+ * into media storage, record the manifest. Deterministic, so a retry after a crash rebuilds the
+ * same files.
+ */
+export const buildDatasetExport = defineJob({
+  name: "dataset.export",
+  title: "Build a dataset export",
+  payload: z.object({ exportId: z.string().min(1) }),
+  maxAttempts: 3,
+});
+
 export const jobDefinitions = {
   verifyMedia,
   refreshStudyResults,
   generateChunk,
   evaluateChunk,
   summarizeEvaluation,
+  buildDatasetExport,
 } as const;
 
 export const jobDefinitionsByName: ReadonlyMap<string, (typeof jobDefinitions)[keyof typeof jobDefinitions]> =

@@ -122,6 +122,7 @@ export async function buildDatasetExport(
   const { db, storage } = runtime;
   const row = await db.datasetExport.findUniqueOrThrow({ where: { id: exportId } });
   if (row.status === "ready") return row.manifest as unknown as ExportManifest;
+  if (row.status === "failed") throw new ExportBuildError(row.error ?? "the export failed");
   const config = row.config as unknown as StoredConfig;
   const dir = await fsp.mkdtemp(path.join(os.tmpdir(), "loupe-export-"));
   try {

@@ -40,6 +40,7 @@ import { listStudyJudgments } from "../studies/judgments-export";
 import { launchStudy } from "../studies/launch";
 import { createStudy, createStudyInput, getStudy, listStudies } from "../studies/service";
 import { authenticate } from "./authenticate";
+import { datasetRoutes } from "./dataset-routes";
 import { evaluationRoutes } from "./evaluation-routes";
 import { generationRoutes } from "./generation-routes";
 import { importOutputsUpload, importPromptsUpload, importReferencesUpload } from "./import-uploads";
@@ -215,6 +216,7 @@ const routes: Route[] = [
   },
   ...generationRoutes,
   ...evaluationRoutes,
+  ...datasetRoutes,
 ];
 
 export async function handleRestRequest(runtime: Runtime, req: Request): Promise<Response> {

@@ -1,2 +1,3 @@
 export { handleRestRequest } from "./handler";
 export { handleSessionUpload, type UploadKind } from "./session-upload";
+export { handleSessionExportDownload } from "./session-download";

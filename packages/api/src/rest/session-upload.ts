@@ -4,6 +4,7 @@
  * A cross-site page must not be able to start an import with a visitor's cookie, so a request
  * whose Origin is not this site is refused (the session cookie is SameSite=Lax as well).
  */
+import type { ProjectRole } from "@loupe/db";
 import { hasRole } from "../access/roles";
 import { createContext } from "../context";
 import type { Runtime } from "../runtime";
@@ -23,6 +24,22 @@ function sameOrigin(req: Request): boolean {
   }
 }
 
+/**
+ * The signed-in user's membership of the project, or the response that refuses them: 401 when
+ * not signed in, 404 when not a member (the same as no such project), 403 below `role`.
+ */
+export async function sessionMembership(runtime: Runtime, req: Request, slug: string, role: ProjectRole) {
+  const { user } = await createContext(runtime, req.headers);
+  if (!user) return error(401, "Sign in to continue.");
+  const membership = await runtime.db.membership.findFirst({
+    where: { userId: user.id, project: { slug } },
+    include: { project: true },
+  });
+  if (!membership) return error(404, "Project not found.");
+  if (!hasRole(membership.role, role)) return error(403, `This needs the ${role} role in the project.`);
+  return membership;
+}
+
 export async function handleSessionUpload(
   runtime: Runtime,
   req: Request,
@@ -34,16 +51,8 @@ export async function handleSessionUpload(
       return error(404, "no such upload");
     if (req.method !== "POST") return error(405, "use POST");
     if (!sameOrigin(req)) return error(403, "uploads are only accepted from this site's pages");
-    const { user } = await createContext(runtime, req.headers);
-    if (!user) return error(401, "Sign in to continue.");
-    const membership = await runtime.db.membership.findFirst({
-      where: { userId: user.id, project: { slug } },
-      include: { project: true },
-    });
-    // Not a member reads the same as no such project.
-    if (!membership) return error(404, "Project not found.");
-    if (!hasRole(membership.role, "curator"))
-      return error(403, "This needs the curator role in the project.");
+    const membership = await sessionMembership(runtime, req, slug, "curator");
+    if (membership instanceof Response) return membership;
     if (kind === "prompts") return await importPromptsUpload(runtime.db, membership.project.id, req);
     if (kind === "references") return await importReferencesUpload(runtime, membership.project.id, req);
     return await importOutputsUpload(runtime, membership.project.id, req);

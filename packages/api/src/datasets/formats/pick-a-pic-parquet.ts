@@ -14,6 +14,14 @@ import { bySplit, labels, type ExportRow, type FormatWriter } from "./export-row
 type SchemaElement = ConstructorParameters<typeof ParquetWriter>[0]["schema"][number];
 
 const ROW_GROUP = 10_000;
+const UNIQUE_STRINGS = new Set([
+  "caption",
+  "user_id",
+  "ranking_id",
+  "best_image_uid",
+  "image_0_uid",
+  "image_1_uid",
+]);
 /** Small enough that a row group of inline images stays in the tens of megabytes. */
 const INLINE_ROW_GROUP = 256;
 
@@ -46,54 +54,79 @@ function schema(inline: boolean): SchemaElement[] {
   return [{ name: "root", num_children: columns.length }, ...columns];
 }
 
+/**
+ * One Parquet file from row groups as they come (an array or an async generator), so a caller
+ * that streams rows holds one row group at a time. Returns the number of rows written.
+ */
+export async function writePickAPicParquet(
+  file: string,
+  groups: AsyncIterable<readonly ExportRow[]> | Iterable<readonly ExportRow[]>,
+  readImage?: (sha256: string) => Promise<Buffer>,
+): Promise<number> {
+  // No creation time or library version inside: the same rows give the same bytes.
+  const writer = new ParquetWriter({
+    writer: fileWriter(file),
+    schema: schema(readImage !== undefined),
+    createdBy: "loupe",
+  });
+  let count = 0;
+  for await (const group of groups) {
+    if (group.length === 0) continue;
+    count += group.length;
+    const image = async (r: ExportRow, side: "a" | "b") =>
+      readImage
+        ? new Uint8Array(await readImage(side === "a" ? r.a.sha256 : r.b.sha256))
+        : side === "a"
+          ? r.imageA
+          : r.imageB;
+    // Min/max statistics cost a fifth of the write and say nothing useful about unique strings
+    // (ids, hashes, paths, captions): they are kept for labels, models, flags and times only.
+    const column = <T>(name: string, value: (r: ExportRow) => T) => ({
+      name,
+      data: group.map(value),
+      statistics: !UNIQUE_STRINGS.has(name),
+    });
+    await writer.write({
+      columnData: [
+        column("caption", (r) => r.prompt),
+        { name: "jpg_0", data: await Promise.all(group.map((r) => image(r, "a"))), statistics: false },
+        { name: "jpg_1", data: await Promise.all(group.map((r) => image(r, "b"))), statistics: false },
+        column("label_0", (r) => labels(r)[0]),
+        column("label_1", (r) => labels(r)[1]),
+        column("model_0", (r) => r.modelA),
+        column("model_1", (r) => r.modelB),
+        column("user_id", (r) => r.raters.join(",")),
+        column("ranking_id", (r) => r.id),
+        column("are_different", (r) => r.a.sha256 !== r.b.sha256),
+        column("has_label", () => true),
+        column("best_image_uid", (r) =>
+          r.preference === "a" ? r.a.sha256 : r.preference === "b" ? r.b.sha256 : "",
+        ),
+        column("image_0_uid", (r) => r.a.sha256),
+        column("image_1_uid", (r) => r.b.sha256),
+        column("created_at", (r) => BigInt(r.createdAt.getTime())),
+      ],
+      rowGroupSize: group.length,
+    });
+  }
+  writer.finish();
+  return count;
+}
+
+/** Row groups of `size` rows. */
+function* inGroups(rows: readonly ExportRow[], size: number): Generator<readonly ExportRow[]> {
+  for (let start = 0; start < rows.length; start += size) yield rows.slice(start, start + size);
+}
+
 export const writePickAPic: FormatWriter = async (rows, ctx) => {
-  const inline = ctx.readImage !== undefined;
   const written: string[] = [];
   const splits = bySplit(rows);
   for (const split of SPLITS) {
     const part = splits.get(split);
     if (!part?.length) continue;
     const file = `${split}.parquet`;
-    // No creation time or library version inside: the same rows give the same bytes.
-    const writer = new ParquetWriter({
-      writer: fileWriter(path.join(ctx.dir, file)),
-      schema: schema(inline),
-      createdBy: "loupe",
-    });
-    const size = inline ? INLINE_ROW_GROUP : ROW_GROUP;
-    for (let start = 0; start < part.length; start += size) {
-      const group = part.slice(start, start + size);
-      const image = async (r: ExportRow, side: "a" | "b") =>
-        inline
-          ? new Uint8Array(await ctx.readImage!(side === "a" ? r.a.sha256 : r.b.sha256))
-          : side === "a"
-            ? r.imageA
-            : r.imageB;
-      const column = <T>(name: string, value: (r: ExportRow) => T) => ({ name, data: group.map(value) });
-      await writer.write({
-        columnData: [
-          column("caption", (r) => r.prompt),
-          { name: "jpg_0", data: await Promise.all(group.map((r) => image(r, "a"))) },
-          { name: "jpg_1", data: await Promise.all(group.map((r) => image(r, "b"))) },
-          column("label_0", (r) => labels(r)[0]),
-          column("label_1", (r) => labels(r)[1]),
-          column("model_0", (r) => r.modelA),
-          column("model_1", (r) => r.modelB),
-          column("user_id", (r) => r.raters.join(",")),
-          column("ranking_id", (r) => r.id),
-          column("are_different", (r) => r.a.sha256 !== r.b.sha256),
-          column("has_label", () => true),
-          column("best_image_uid", (r) =>
-            r.preference === "a" ? r.a.sha256 : r.preference === "b" ? r.b.sha256 : "",
-          ),
-          column("image_0_uid", (r) => r.a.sha256),
-          column("image_1_uid", (r) => r.b.sha256),
-          column("created_at", (r) => BigInt(r.createdAt.getTime())),
-        ],
-        rowGroupSize: size,
-      });
-    }
-    writer.finish();
+    const size = ctx.readImage ? INLINE_ROW_GROUP : ROW_GROUP;
+    await writePickAPicParquet(path.join(ctx.dir, file), inGroups(part, size), ctx.readImage);
     written.push(file);
   }
   return written;
