@@ -127,7 +127,8 @@ test("Leaderboards rank the demo models; Safety, Curation and Datasets say what 
   await openSection(page, "Curation");
   await expect(page.getByRole("main")).toContainText("Curation runs appear here");
   await openSection(page, "Datasets");
-  await expect(page.getByRole("main")).toContainText("Pick-a-Pic, HPDv2 and DPO JSONL");
+  await expect(page.getByTestId("no-exports")).toContainText("No exports yet");
+  await expect(page.getByRole("form", { name: "New export" })).toContainText("Pick-a-Pic (Parquet)");
   // Empty states link to sections that exist, not to buttons that do nothing.
   await page.getByRole("main").getByRole("link", { name: "Studies" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Studies" })).toBeVisible();

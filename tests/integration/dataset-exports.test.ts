@@ -174,7 +174,7 @@ describe("loupe export", () => {
     expect(rows.filter((x) => x.label_0 === 0.5)).toHaveLength(1);
 
     const manifest = JSON.parse(fs.readFileSync(path.join(dir, "manifest.json"), "utf8"));
-    expect(manifest.excluded).toEqual({ flaggedRater: 3, gold: 3, lowAgreement: 0, tie: 0 });
+    expect(manifest.excluded).toEqual({ flaggedRater: 3, gold: 3, lowAgreement: 0, tie: 0, unscored: 0 });
     expect(manifest.complete).toBe(false);
     expect(manifest.config.raterSalt).toBeUndefined();
     for (const file of manifest.files) expect(sha256(path.join(dir, file.path))).toBe(file.sha256);
@@ -191,6 +191,42 @@ describe("loupe export", () => {
       expect(
         fs.readFileSync(path.join(dir, file)).equals(fs.readFileSync(path.join(out, "pap-1", file))),
       ).toBe(true);
+  });
+
+  it("packs Pick-a-Pic samples as WebDataset shards with both images' bytes", async () => {
+    const dir = path.join(out, "wds");
+    const r = await exportCli([
+      "--name",
+      "wds",
+      "--format",
+      "pick-a-pic",
+      "--webdataset",
+      "--split",
+      "1,0,0",
+      "--out",
+      dir,
+    ]);
+    expect(r.code).toBe(0);
+    const entries = await untar(fs.readFileSync(path.join(dir, "train", "train-000000.tar")));
+    const records = [...entries].filter(([name]) => name.endsWith(".json"));
+    expect(records).toHaveLength(6);
+    const parquet = await parquetReadObjects({
+      file: await asyncBufferFromFile(path.join(out, "pap-1", "train.parquet")),
+    });
+    for (const [name, bytes] of records) {
+      const sample = JSON.parse(bytes.toString("utf8"));
+      const same = parquet.find((p) => p.ranking_id === sample.ranking_id)!;
+      expect([sample.label_0, sample.label_1]).toEqual([same.label_0, same.label_1]);
+      const key = name.slice(0, -".json".length);
+      const image0 = entries.get(`${key}.0.png`)!;
+      expect(crypto.createHash("sha256").update(image0).digest("hex")).toBe(sample.image_0_uid);
+    }
+    // The images travel inside the shards, so none are listed beside them.
+    const manifest = JSON.parse(fs.readFileSync(path.join(dir, "manifest.json"), "utf8"));
+    expect(manifest.files.map((f: { path: string }) => f.path).sort()).toEqual([
+      "README.md",
+      "train/train-000000.tar",
+    ]);
   });
 
   it("writes DPO JSON lines without ties, and HPDv2 per-item majorities", async () => {
@@ -227,6 +263,80 @@ describe("loupe export", () => {
       expect(fs.existsSync(path.join(hpdDir, preferred))).toBe(true);
       expect(item.user_hash.split(",")).toHaveLength(2);
     }
+  });
+
+  it("writes PRDP reward differences from an evaluation run's rewards, leaving out unscored pairs", async () => {
+    // A finished run that gave red outputs 3 and blue outputs 1.5, except p4's blue output.
+    const project = await app.db.project.findUniqueOrThrow({ where: { slug: projectSlug } });
+    const run = await app.db.evaluationRun.create({
+      data: {
+        projectId: project.id,
+        scope: "study",
+        scopeId: studyId,
+        config: { metrics: [{ metric: "reward", model: "fake", key: "reward:fake" }] },
+        total: 8,
+        chunkSize: 8,
+        chunkCount: 1,
+        status: "done",
+      },
+    });
+    const outputs = await app.db.output.findMany({ include: { model: true, prompt: true } });
+    await app.db.metricValue.createMany({
+      data: outputs
+        .filter((o) => !(o.model.name === "blue" && o.prompt.externalId === "p4"))
+        .map((o) => ({
+          runId: run.id,
+          metric: "reward:fake",
+          outputId: o.id,
+          value: o.model.name === "red" ? 3 : 1.5,
+        })),
+    });
+    const dir = path.join(out, "prdp");
+    const args = [
+      "--name",
+      "prdp",
+      "--format",
+      "reward-difference",
+      "--split",
+      "1,0,0",
+      "--reward-run",
+      run.id,
+    ];
+    const wrong = await exportCli([...args, "--reward-metric", "aesthetic:x"]);
+    expect(wrong.output).toContain('The evaluation run has no "aesthetic:x" values.');
+    const r = await exportCli([...args, "--reward-metric", "reward:fake", "--out", dir]);
+    expect(r.code).toBe(0);
+    const lines = fs
+      .readFileSync(path.join(dir, "train.jsonl"), "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    // p1 and p2, two raters each; p4's two rows have an unscored output.
+    expect(lines).toHaveLength(4);
+    for (const l of lines) {
+      expect(l.reward_difference).toBe(l.reward_0 - l.reward_1);
+      expect(Math.abs(l.reward_difference)).toBe(1.5);
+      // The red image has the higher reward, and the raters preferred it.
+      const redFirst = l.model_0 === "red";
+      expect(l.reward_difference > 0).toBe(redFirst);
+      expect(l.human_preference).toEqual(redFirst ? [1, 0] : [0, 1]);
+    }
+    const manifest = JSON.parse(fs.readFileSync(path.join(dir, "manifest.json"), "utf8"));
+    expect(manifest.excluded.unscored).toBe(2);
+    // Rewards belong to the reward-difference layout only.
+    const refused = await exportCli([
+      "--name",
+      "x",
+      "--format",
+      "dpo",
+      "--reward-run",
+      run.id,
+      "--reward-metric",
+      "reward:fake",
+    ]);
+    expect(refused.output).toContain(
+      "the reward-difference layout needs reward: {runId, metric}, and only it takes one",
+    );
   });
 
   it("is made, built by a worker, downloaded as a tar and deleted through /api/v1 and the Datasets page", async () => {

@@ -255,7 +255,7 @@ const exportCmd = program.command("export").description("preference datasets for
 exportCmd
   .command("create")
   .description(
-    "export pairwise studies' judgments as a new version of a dataset (Pick-a-Pic Parquet, HPDv2 JSON, ImageReward JSON, DPO JSONL) with a manifest and a dataset card",
+    "export pairwise studies' judgments as a new version of a dataset (Pick-a-Pic Parquet, HPDv2 JSON, ImageReward JSON, DPO JSONL, PRDP reward differences) with a manifest and a dataset card",
   )
   .requiredOption("--project <slug>", "project slug")
   .requiredOption("--name <name>", "the dataset's name (each export of a name is its next version)")
@@ -285,8 +285,11 @@ exportCmd
   .option("--salt <salt>", "the rater pseudonym salt (default: a new random one; give the same to reproduce)")
   .option("--hide-model-names", "model-1, model-2, ... instead of the names")
   .option("--inline-images", "Pick-a-Pic: the image bytes inside the Parquet instead of files alongside")
+  .option("--webdataset", "Pick-a-Pic: WebDataset tar shards (a JSON record and both images per sample)")
   .option("--skip-missing-media", "leave out rows whose media file is missing instead of failing")
   .option("--license <text>", "the license stated in the dataset card")
+  .option("--reward-run <id>", "reward-difference: the evaluation run whose rewards to use")
+  .option("--reward-metric <key>", 'reward-difference: the metric key in that run, e.g. "reward:pickscore"')
   .option("--out <dir>", "also write the files into this folder")
   .action((opts: ExportCliOptions) => exportCreateCommand(opts));
 exportCmd

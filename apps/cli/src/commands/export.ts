@@ -32,8 +32,11 @@ export type ExportCliOptions = {
   salt?: string;
   hideModelNames?: boolean;
   inlineImages?: boolean;
+  webdataset?: boolean;
   skipMissingMedia?: boolean;
   license?: string;
+  rewardRun?: string;
+  rewardMetric?: string;
   out?: string;
 };
 
@@ -60,9 +63,12 @@ export async function exportCreateCommand(opts: ExportCliOptions) {
     ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
     ...(opts.salt ? { raterSalt: opts.salt } : {}),
     hideModelNames: Boolean(opts.hideModelNames),
-    images: opts.inlineImages ? "inline" : "files",
+    images: opts.webdataset ? "webdataset" : opts.inlineImages ? "inline" : "files",
     skipMissingMedia: Boolean(opts.skipMissingMedia),
     ...(opts.license ? { license: opts.license } : {}),
+    ...(opts.rewardRun || opts.rewardMetric
+      ? { reward: { runId: opts.rewardRun ?? "", metric: opts.rewardMetric ?? "" } }
+      : {}),
   };
   await withDatabase(async (db, paths) => {
     const storage = resolveMediaStorage(loadConfig().storage, paths.media);

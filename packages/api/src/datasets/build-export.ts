@@ -21,6 +21,8 @@ import { exportConfig, type ExportConfig, type ExportConfigInput, type Split } f
 import { writeDpo, writeHpdv2, writeImageReward } from "./formats/json-layouts";
 import type { ExportRow, FormatWriter } from "./formats/export-row";
 import { writePickAPic } from "./formats/pick-a-pic-parquet";
+import { writeRewardDifference } from "./formats/reward-difference";
+import { writeWebDataset } from "./formats/webdataset";
 import type { ExportFile, ExportManifest, SplitCounts } from "./manifest";
 import { preferenceRows } from "./preference-rows";
 import { pseudonym, splitOfPrompt } from "./split";
@@ -30,6 +32,7 @@ const WRITERS: Record<ExportConfig["format"], FormatWriter> = {
   hpdv2: writeHpdv2,
   imagereward: writeImageReward,
   dpo: writeDpo,
+  "reward-difference": writeRewardDifference,
 };
 
 const EXTENSIONS: Record<string, string> = {
@@ -73,6 +76,24 @@ export async function createDatasetExport(
       code: "BAD_REQUEST",
       message: `The question "${axisId}" is not in ${lacking.map((s) => `"${s.name}"`).join(", ")}.`,
     });
+  if (config.reward) {
+    const run = await db.evaluationRun.findFirst({ where: { id: config.reward.runId, projectId } });
+    if (!run)
+      throw new TRPCError({
+        code: "NOT_FOUND",
+        message: `No evaluation run ${config.reward.runId} in this project.`,
+      });
+    if (run.status !== "done")
+      throw new TRPCError({ code: "BAD_REQUEST", message: `The evaluation run is ${run.status}, not done.` });
+    const values = await db.metricValue.count({
+      where: { runId: run.id, metric: config.reward.metric, value: { not: null } },
+    });
+    if (values === 0)
+      throw new TRPCError({
+        code: "BAD_REQUEST",
+        message: `The evaluation run has no "${config.reward.metric}" values.`,
+      });
+  }
   const judgments = await db.judgment.count({ where: { studyId: { in: config.studyIds }, undo: null } });
   if (judgments === 0)
     throw new TRPCError({
@@ -107,6 +128,20 @@ export async function createDatasetExport(
       if (!isUniqueViolation(err) || attempt >= 3) throw err;
     }
   }
+}
+
+/** Each output's reward (a finite metric value) in the chosen evaluation run. */
+async function rewardsOf(
+  db: Db,
+  reward: { runId: string; metric: string },
+  rows: readonly { a: { outputId: string }; b: { outputId: string } }[],
+): Promise<Map<string, number>> {
+  const outputIds = [...new Set(rows.flatMap((r) => [r.a.outputId, r.b.outputId]))];
+  const values = await db.metricValue.findMany({
+    where: { runId: reward.runId, metric: reward.metric, outputId: { in: outputIds }, value: { not: null } },
+    select: { outputId: true, value: true },
+  });
+  return new Map(values.map((v) => [v.outputId, v.value!]));
 }
 
 /** A reason the export cannot be built (missing media, nothing left after filtering). */
@@ -152,7 +187,13 @@ export async function buildDatasetExport(
         `${skipped.length} outputs' media files are missing from storage (${skipped.slice(0, 10).join(", ")}${skipped.length > 10 ? ", …" : ""}); export with skipMissingMedia to leave them out`,
       );
     const missing = new Set(absent);
-    const kept = preferred.filter((r) => !missing.has(r.a.sha256) && !missing.has(r.b.sha256));
+    let kept = preferred.filter((r) => !missing.has(r.a.sha256) && !missing.has(r.b.sha256));
+    const rewards = config.reward ? await rewardsOf(db, config.reward, kept) : null;
+    if (rewards) {
+      const scored = kept.filter((r) => rewards.has(r.a.outputId) && rewards.has(r.b.outputId));
+      excluded.unscored = kept.length - scored.length;
+      kept = scored;
+    }
     if (kept.length === 0) throw new ExportBuildError("No rows are left to export after filtering.");
 
     const models = [...new Set(kept.flatMap((r) => [r.a.model, r.b.model]))].sort();
@@ -165,11 +206,14 @@ export async function buildDatasetExport(
       modelB: shown.get(r.b.model)!,
       imageA: imagePath(r.a.sha256, r.a.mime),
       imageB: imagePath(r.b.sha256, r.b.mime),
+      ...(rewards ? { rewardA: rewards.get(r.a.outputId)!, rewardB: rewards.get(r.b.outputId)! } : {}),
     }));
 
     onProgress?.("writing files");
-    const inline = config.images === "inline";
-    const written = await WRITERS[config.format](rows, {
+    // Inline and WebDataset exports carry the images' bytes; "files" lists the stored images.
+    const inline = config.images !== "files";
+    const writer = config.images === "webdataset" ? writeWebDataset : WRITERS[config.format];
+    const written = await writer(rows, {
       dir,
       ...(inline ? { readImage: (sha256: string) => readAssetBytes(storage, sha256) } : {}),
     });

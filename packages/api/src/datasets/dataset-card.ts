@@ -14,8 +14,13 @@ const LOADING: Record<ExportManifest["format"], string> = {
   hpdv2:
     'import json\ntrain = json.load(open("train.json"))  # [{prompt, file_path, human_preference, user_hash}]\ntest = json.load(open("test.json"))  # [{prompt, image_path, rank, raw_annotation}]',
   imagereward: 'import json\ntrain = json.load(open("train.json"))  # [{prompt, generations, ranking}]',
+  "reward-difference":
+    'from datasets import load_dataset\nds = load_dataset("json", data_files={"train": "train.jsonl"})  # prompt, image_0, image_1, reward_0, reward_1, reward_difference',
   dpo: 'from datasets import load_dataset\nds = load_dataset("json", data_files={"train": "train.jsonl", "test": "test.jsonl"})  # prompt, chosen, rejected',
 };
+
+const WEBDATASET =
+  'import webdataset as wds\nds = wds.WebDataset("train/train-{000000..000009}.tar").decode("pil").to_tuple("0.png", "1.png", "json")';
 
 export function datasetCard(m: ExportManifest): string {
   const c = m.config;
@@ -53,7 +58,11 @@ Splits are by prompt (no prompt in two splits), seeded with ${c.seed}: ${c.split
 - Gold items: ${c.excludeGold ? `excluded (${m.excluded.gold} judgments)` : "kept"}.
 - Items whose raters agree less than ${c.minAgreement}: ${m.excluded.lowAgreement} rows left out.
 - Ties and "both bad": ${c.ties === "half" ? "kept as 0.5 / 0.5" : `dropped (${m.excluded.tie} rows)`}${m.format === "dpo" ? "; the DPO layout has no ties, so they are not in it" : ""}.
-- Missing media: ${m.skippedMissingMedia.length ? `${m.skippedMissingMedia.length} outputs skipped` : "none"}.
+- Missing media: ${m.skippedMissingMedia.length ? `${m.skippedMissingMedia.length} outputs skipped` : "none"}.${
+    c.reward
+      ? `\n- Rewards: "${c.reward.metric}" from evaluation run ${c.reward.runId}; ${m.excluded.unscored} rows whose outputs have no value there left out.`
+      : ""
+  }
 
 ## Agreement
 
@@ -70,7 +79,7 @@ ${c.license || "Not stated."}
 ## Loading
 
 \`\`\`python
-${LOADING[m.format]}
+${c.images === "webdataset" ? WEBDATASET : LOADING[m.format]}
 \`\`\`
 
 Every file's sha256 is in \`manifest.json\`.

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 
-export const EXPORT_FORMATS = ["pick-a-pic", "hpdv2", "imagereward", "dpo"] as const;
+export const EXPORT_FORMATS = ["pick-a-pic", "hpdv2", "imagereward", "dpo", "reward-difference"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const exportConfig = z
@@ -42,14 +42,26 @@ export const exportConfig = z
     raterSalt: z.string().min(16).max(200).optional(),
     /** Model names as they are, or "model-1", "model-2", ... in name order. */
     hideModelNames: z.boolean().default(false),
-    /** Images as relative paths with the files alongside, or (Pick-a-Pic only) inside the Parquet. */
-    images: z.enum(["files", "inline"]).default("files"),
+    /**
+     * Images as relative paths with the files alongside; or, Pick-a-Pic only, inside the Parquet,
+     * or as WebDataset tar shards (a JSON record and both images per sample) for large sets.
+     */
+    images: z.enum(["files", "inline", "webdataset"]).default("files"),
     /** Leave out rows whose image is no longer in storage (listed in the manifest) instead of failing. */
     skipMissingMedia: z.boolean().default(false),
     license: z.string().trim().max(200).default(""),
+    /**
+     * reward-difference: the reward each output got in an evaluation run (a metric key such as
+     * "reward:pickscore"); rows whose outputs have no value there are left out and counted.
+     */
+    reward: z.object({ runId: z.string().min(1), metric: z.string().min(1).max(200) }).optional(),
   })
-  .refine((c) => c.images !== "inline" || c.format === "pick-a-pic", {
-    message: "only the Pick-a-Pic Parquet layout holds images inline",
+  .refine((c) => (c.format === "reward-difference") === (c.reward !== undefined), {
+    message: "the reward-difference layout needs reward: {runId, metric}, and only it takes one",
+    path: ["reward"],
+  })
+  .refine((c) => c.images === "files" || c.format === "pick-a-pic", {
+    message: "only the Pick-a-Pic layout holds images inline or as WebDataset shards",
     path: ["images"],
   });
 export type ExportConfig = z.infer<typeof exportConfig>;

@@ -54,7 +54,7 @@ describe("preferenceRows", () => {
       ["t5", "a"],
       ["t5", "b"],
     ]);
-    expect(excluded).toEqual({ flaggedRater: 1, gold: 1, lowAgreement: 0, tie: 0 });
+    expect(excluded).toEqual({ flaggedRater: 1, gold: 1, lowAgreement: 0, tie: 0, unscored: 0 });
     expect(rows[0]!.agreement).toBeCloseTo(2 / 3, 12);
   });
 

@@ -62,6 +62,8 @@ export interface Exclusions {
   gold: number;
   lowAgreement: number;
   tie: number;
+  /** reward-difference: rows an output of which has no reward in the chosen run. */
+  unscored: number;
 }
 
 function majority(judged: readonly JudgedPair[]): { preference: Preference; agreement: number } {
@@ -80,7 +82,7 @@ export function preferenceRows(
   judged: readonly JudgedPair[],
   opts: RowOptions,
 ): { rows: PreferenceRow[]; excluded: Exclusions } {
-  const excluded: Exclusions = { flaggedRater: 0, gold: 0, lowAgreement: 0, tie: 0 };
+  const excluded: Exclusions = { flaggedRater: 0, gold: 0, lowAgreement: 0, tie: 0, unscored: 0 };
   const counted = judged.filter((j) => {
     if (opts.excludeGold && j.isGold) return (excluded.gold++, false);
     if (opts.excludeFlaggedRaters && j.raterExcluded) return (excluded.flaggedRater++, false);

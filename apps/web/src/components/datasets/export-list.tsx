@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
 import { useTRPC } from "@/lib/trpc";
 import { ErrorMessage } from "../error-message";
 import { formatCount, formatDateTime } from "../format";
@@ -13,7 +14,7 @@ const megabytes = (bytes: number | null) => (bytes === null ? "–" : `${(bytes 
  * Every export version of the project, newest first: its layout, rows, size and state, a download
  * of the whole archive once built, and delete. Follows builds in progress.
  */
-export function ExportList({ projectSlug }: { projectSlug: string }) {
+export function ExportList({ projectSlug, studiesHref }: { projectSlug: string; studiesHref: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const exports = useQuery({
@@ -30,7 +31,11 @@ export function ExportList({ projectSlug }: { projectSlug: string }) {
   if (exports.data.length === 0)
     return (
       <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="no-exports">
-        No exports yet. Each export is an immutable version with a manifest of checksums and a dataset card.
+        No exports yet. An export is made from the judgments of pairwise studies in{" "}
+        <Link href={studiesHref} className={linkClass}>
+          Studies
+        </Link>
+        ; each is an immutable version with a manifest of checksums and a dataset card.
       </p>
     );
   return (

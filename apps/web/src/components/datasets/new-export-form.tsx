@@ -11,6 +11,7 @@ const FORMATS = [
   { id: "hpdv2", label: "HPDv2 (JSON)" },
   { id: "imagereward", label: "ImageReward (JSON rankings)" },
   { id: "dpo", label: "DPO / TRL (JSON lines)" },
+  { id: "reward-difference", label: "Reward differences for PRDP (JSON lines)" },
 ] as const;
 type Format = (typeof FORMATS)[number]["id"];
 
@@ -35,6 +36,15 @@ export function NewExportForm({ projectSlug }: { projectSlug: string }) {
   const [seed, setSeed] = useState("0");
   const [hideModelNames, setHideModelNames] = useState(false);
   const [license, setLicense] = useState("");
+  const [images, setImages] = useState<"files" | "inline" | "webdataset">("files");
+  const [rewardRun, setRewardRun] = useState("");
+  const [rewardMetric, setRewardMetric] = useState("");
+  const runs = useQuery({
+    ...trpc.evaluations.list.queryOptions({ projectSlug }),
+    enabled: format === "reward-difference",
+  });
+  const doneRuns = (runs.data ?? []).filter((r) => r.status === "done");
+  const runMetrics = doneRuns.find((r) => r.id === rewardRun)?.metrics ?? [];
   const [problem, setProblem] = useState<string | null>(null);
   const create = useMutation(
     trpc.datasets.create.mutationOptions({
@@ -55,6 +65,8 @@ export function NewExportForm({ projectSlug }: { projectSlug: string }) {
       return setProblem("The split is three fractions, such as 0.8, 0.1, 0.1.");
     if (!(agreement >= 0 && agreement <= 1)) return setProblem("Minimum agreement is a share from 0 to 1.");
     if (!/^\d+$/.test(seed.trim())) return setProblem("The seed is a whole number.");
+    if (format === "reward-difference" && !(rewardRun && rewardMetric))
+      return setProblem("Reward differences need an evaluation run and its reward metric.");
     setProblem(null);
     create.mutate({
       projectSlug,
@@ -70,9 +82,10 @@ export function NewExportForm({ projectSlug }: { projectSlug: string }) {
         split: { train: fractions[0]!, validation: fractions[1]!, test: fractions[2]! },
         seed: Number(seed),
         hideModelNames,
-        images: "files",
+        images: format === "pick-a-pic" ? images : "files",
         skipMissingMedia: false,
         license: license.trim(),
+        ...(format === "reward-difference" ? { reward: { runId: rewardRun, metric: rewardMetric } } : {}),
       },
     });
   }
@@ -115,6 +128,65 @@ export function NewExportForm({ projectSlug }: { projectSlug: string }) {
           </select>
         </div>
       </div>
+      {format === "pick-a-pic" ? (
+        <div className="sm:w-1/2">
+          <label htmlFor="export-images" className={labelClass}>
+            Images
+          </label>
+          <select
+            id="export-images"
+            className={inputClass}
+            value={images}
+            onChange={(e) => setImages(e.target.value as typeof images)}
+          >
+            <option value="files">files alongside, paths in the Parquet</option>
+            <option value="inline">bytes inside the Parquet</option>
+            <option value="webdataset">WebDataset tar shards</option>
+          </select>
+        </div>
+      ) : null}
+      {format === "reward-difference" ? (
+        <div className="grid gap-3 sm:grid-cols-2">
+          <div>
+            <label htmlFor="export-reward-run" className={labelClass}>
+              Rewards from the evaluation run
+            </label>
+            <select
+              id="export-reward-run"
+              className={inputClass}
+              value={rewardRun}
+              onChange={(e) => {
+                setRewardRun(e.target.value);
+                setRewardMetric("");
+              }}
+            >
+              <option value="">Choose…</option>
+              {doneRuns.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.scope} · {r.metrics.join(", ")} ·{" "}
+                  {r.finishedAt ? new Date(r.finishedAt).toLocaleString() : ""}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="export-reward-metric" className={labelClass}>
+              Reward metric
+            </label>
+            <select
+              id="export-reward-metric"
+              className={inputClass}
+              value={rewardMetric}
+              onChange={(e) => setRewardMetric(e.target.value)}
+            >
+              <option value="">Choose…</option>
+              {runMetrics.map((m) => (
+                <option key={m}>{m}</option>
+              ))}
+            </select>
+          </div>
+        </div>
+      ) : null}
       <fieldset>
         <legend className={labelClass}>Studies</legend>
         {pairwise.length === 0 ? (

@@ -11,6 +11,9 @@ export interface ExportRow extends PreferenceRow {
   /** Relative paths of the two images inside the export. */
   imageA: string;
   imageB: string;
+  /** reward-difference: each output's reward in the chosen evaluation run. */
+  rewardA?: number;
+  rewardB?: number;
 }
 
 export interface FormatContext {

@@ -3,6 +3,7 @@ import { ExportList } from "@/components/datasets/export-list";
 import { NewExportForm } from "@/components/datasets/new-export-form";
 import { PageHeader } from "@/components/page-header";
 import { gateSection } from "../_lib/section-gate";
+import { sectionHref } from "../_lib/sections";
 
 export const metadata: Metadata = { title: "Datasets" };
 export const dynamic = "force-dynamic";
@@ -18,7 +19,7 @@ export default async function DatasetsPage({ params }: { params: Promise<{ slug:
         description="The preferences collected here, leaving as versioned datasets for reward-model training and reward finetuning: Pick-a-Pic Parquet, HPDv2, ImageReward and DPO layouts, each with a manifest of checksums and a dataset card (docs/datasets.md)."
       />
       <div className="space-y-6">
-        <ExportList projectSlug={project.slug} />
+        <ExportList projectSlug={project.slug} studiesHref={sectionHref(project.slug, "studies")} />
         <NewExportForm projectSlug={project.slug} />
       </div>
     </>
