@@ -177,6 +177,32 @@ describe("loupe export", () => {
     expect(manifest.excluded).toEqual({ flaggedRater: 3, gold: 3, lowAgreement: 0, tie: 0, unscored: 0 });
     expect(manifest.complete).toBe(false);
     expect(manifest.config.raterSalt).toBeUndefined();
+    // Krippendorff's α, nominal, worked out here from the coincidences of the counted judgments
+    // (Krippendorff 2011): each item's ordered pairs of answers, weighted 1 / (m − 1).
+    const counted = judgments.filter((j) => !j.rater.excluded && !j.task.isGold);
+    const byItem = new Map<string, string[]>();
+    for (const j of counted)
+      byItem.set(j.taskId, [...(byItem.get(j.taskId) ?? []), (j.answers as Record<string, string>).overall!]);
+    const o = new Map<string, number>();
+    for (const values of byItem.values()) {
+      if (values.length < 2) continue;
+      for (let x = 0; x < values.length; x++)
+        for (let y = 0; y < values.length; y++)
+          if (x !== y)
+            o.set(
+              `${values[x]}|${values[y]}`,
+              (o.get(`${values[x]}|${values[y]}`) ?? 0) + 1 / (values.length - 1),
+            );
+    }
+    const n = [...o.values()].reduce((a, b) => a + b, 0);
+    const marginal = new Map<string, number>();
+    for (const [key, v] of o) marginal.set(key.split("|")[0]!, (marginal.get(key.split("|")[0]!) ?? 0) + v);
+    const observed =
+      [...o].filter(([k]) => k.split("|")[0] !== k.split("|")[1]).reduce((a, [, v]) => a + v, 0) / n;
+    let expectedPairs = 0;
+    for (const [c, nc] of marginal) for (const [k, nk] of marginal) if (c !== k) expectedPairs += nc * nk;
+    const expectedAlpha = 1 - observed / (expectedPairs / (n * (n - 1)));
+    expect(manifest.agreement.krippendorffAlpha).toBeCloseTo(expectedAlpha, 12);
     for (const file of manifest.files) expect(sha256(path.join(dir, file.path))).toBe(file.sha256);
     expect(fs.readFileSync(path.join(dir, "README.md"), "utf8")).toContain(
       "Snapshot of a study still running",

@@ -13,6 +13,7 @@ import path from "node:path";
 import { TRPCError } from "@trpc/server";
 import { isUniqueViolation, type Db, type Prisma } from "@loupe/db";
 import type { MediaStorage } from "@loupe/media";
+import { krippendorffAlpha } from "@loupe/stats";
 import { readAssetBytes } from "../evaluations/read-asset";
 import { pairwiseConfigOf } from "../studies/service";
 import { datasetCard } from "./dataset-card";
@@ -229,6 +230,19 @@ export async function buildDatasetExport(
     for (const [split, prompts] of promptsOf) counts[split]!.prompts = prompts.size;
     const items = new Map(rows.map((r) => [r.itemId, r]));
     const multi = [...items.values()].filter((r) => r.judgments >= 2);
+    // α over the counted judgments of the items that made it into the export.
+    const valuesByItem = new Map<string, { raterId: string; value: string }[]>();
+    for (const j of judged) {
+      if (!items.has(j.taskId)) continue;
+      if ((config.excludeGold && j.isGold) || (config.excludeFlaggedRaters && j.raterExcluded)) continue;
+      const values = valuesByItem.get(j.taskId) ?? [];
+      values.push({ raterId: j.raterId, value: j.preference });
+      valuesByItem.set(j.taskId, values);
+    }
+    const alpha = krippendorffAlpha(
+      [...valuesByItem].map(([unitId, values]) => ({ unitId, values })),
+      { level: "nominal" },
+    );
     const { raterSalt: _salt, ...publicConfig } = config;
 
     const manifest: ExportManifest = {
@@ -260,6 +274,8 @@ export async function buildDatasetExport(
         items: items.size,
         itemsWithTwoOrMore: multi.length,
         meanAgreement: multi.length ? multi.reduce((s, r) => s + r.agreement, 0) / multi.length : null,
+        krippendorffAlpha: alpha.alpha,
+        alphaUndefinedReason: alpha.reason,
       },
       skippedMissingMedia: skipped,
       files: [],

@@ -66,7 +66,7 @@ Splits are by prompt (no prompt in two splits), seeded with ${c.seed}: ${c.split
 
 ## Agreement
 
-${m.agreement.itemsWithTwoOrMore} of ${m.agreement.items} items were judged by two or more raters; on those, the most common answer was given by ${m.agreement.meanAgreement === null ? "–" : `${(100 * m.agreement.meanAgreement).toFixed(1)}%`} of raters on average.
+${m.agreement.itemsWithTwoOrMore} of ${m.agreement.items} items were judged by two or more raters; on those, the most common answer was given by ${m.agreement.meanAgreement === null ? "–" : `${(100 * m.agreement.meanAgreement).toFixed(1)}%`} of raters on average. Krippendorff's α (nominal; first image, second image, tie) over the exported items' judgments: ${m.agreement.krippendorffAlpha === null ? `undefined (${m.agreement.alphaUndefinedReason === "no-variation" ? "every answer the same" : "no item judged twice"})` : m.agreement.krippendorffAlpha.toFixed(3)}.
 
 ## Privacy and naming
 

@@ -31,7 +31,17 @@ export interface ExportManifest {
   complete: boolean;
   counts: { rows: number; splits: Partial<Record<Split, SplitCounts>> };
   excluded: Exclusions;
-  agreement: { items: number; itemsWithTwoOrMore: number; meanAgreement: number | null };
+  agreement: {
+    items: number;
+    itemsWithTwoOrMore: number;
+    meanAgreement: number | null;
+    /**
+     * Krippendorff's α (nominal, on A / B / tie) over the exported items' judgments, or null with
+     * the reason (no item judged twice; no variation).
+     */
+    krippendorffAlpha: number | null;
+    alphaUndefinedReason: string | null;
+  };
   /** Outputs whose files were not in storage and were skipped (skipMissingMedia). */
   skippedMissingMedia: string[];
   files: ExportFile[];
