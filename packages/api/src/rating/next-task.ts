@@ -77,10 +77,12 @@ export async function nextTask(
   if (live.length >= MAX_LIVE_LEASES) return { status: "none", progress };
 
   const opts = { leaseSeconds: config.leaseSeconds };
+  // Gold items come mixed in at goldRatio; a rater with no regular task left is still shown the
+  // gold items they have not seen (each once), so every rater's gold accuracy rests on all of them.
   const goldFirst = config.goldRatio > 0 && crypto.randomInt(1_000_000) < config.goldRatio * 1_000_000;
   let lease =
     (await leaseTask(db, study.id, rater.id, { ...opts, gold: goldFirst })) ??
-    (goldFirst ? await leaseTask(db, study.id, rater.id, { ...opts, gold: false }) : null);
+    (config.goldRatio > 0 ? await leaseTask(db, study.id, rater.id, { ...opts, gold: !goldFirst }) : null);
   if (!lease && (await extendUncertainPair(db, study.id, config))) {
     lease = await leaseTask(db, study.id, rater.id, { ...opts, gold: false });
   }
