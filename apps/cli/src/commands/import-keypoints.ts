@@ -90,9 +90,9 @@ export async function importKeypointsCommand(root: string, opts: ImportKeypoints
     console.log(`${r.pair}: error: ${r.reason}`);
   const t = report.totals;
   console.log(
-    `${t.pairs} pairs into "${report.promptSet.name}"${report.promptSet.created ? " (new)" : ""}: ${t.imported} imported, ${t.duplicate} duplicate, ${t.error} error`,
+    `${t.rows} pairs into "${report.promptSet.name}"${report.promptSet.created ? " (new)" : ""}: ${t.imported} imported, ${t.duplicate} duplicate, ${t.error} error`,
   );
-  if (t.error > 0) throw new CliError(`${t.error} of ${t.pairs} pairs had errors`);
+  if (t.error > 0) throw new CliError(`${t.error} of ${t.rows} pairs had errors`);
 }
 
 export async function importKeypointPredictionsCommand(

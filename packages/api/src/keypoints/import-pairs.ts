@@ -9,6 +9,7 @@
 import { TRPCError } from "@trpc/server";
 import { isUniqueViolation, type Prisma } from "@loupe/db";
 import { ingestMedia, MediaRejectedError, type MediaInput } from "@loupe/media";
+import { importTotals } from "../import-totals";
 import type { Runtime } from "../runtime";
 import { annotationProblem, checkPairAnnotation, spairPairAnnotation } from "./spair-annotation";
 
@@ -30,7 +31,7 @@ export type KeypointPairImportRow = {
 export type KeypointPairImportReport = {
   promptSet: { id: string; name: string; created: boolean };
   rows: KeypointPairImportRow[];
-  totals: { pairs: number; imported: number; duplicate: number; error: number };
+  totals: { rows: number; imported: number; duplicate: number; error: number };
 };
 
 type StoredImage = { assetId: string; width: number; height: number };
@@ -173,15 +174,9 @@ export async function importKeypointPairs(
     }
   }
   opts.onProgress?.(opts.pairs.length);
-  const count = (s: KeypointPairImportRow["status"]) => rows.filter((r) => r.status === s).length;
   return {
     promptSet: { id: set.id, name: set.name, created },
     rows,
-    totals: {
-      pairs: rows.length,
-      imported: count("imported"),
-      duplicate: count("duplicate"),
-      error: count("error"),
-    },
+    totals: importTotals(rows),
   };
 }

@@ -11,6 +11,7 @@ import { TRPCError } from "@trpc/server";
 import { isUniqueViolation, type Prisma } from "@loupe/db";
 import { canonicalJson, paramsHash } from "../outputs/params-hash";
 import { ModelIndex } from "../outputs/import/resolve-targets";
+import { importTotals } from "../import-totals";
 import type { Runtime } from "../runtime";
 import type { PredictionRow, PredictionRowError } from "./parse-predictions";
 
@@ -128,16 +129,10 @@ export async function importKeypointPredictions(
     }
   }
   out.sort((a, b) => a.line - b.line);
-  const count = (s: PredictionImportRow["status"]) => out.filter((r) => r.status === s).length;
   return {
     promptSet: { id: set.id, name: set.name },
     model: opts.model,
     rows: out,
-    totals: {
-      rows: out.length,
-      imported: count("imported"),
-      duplicate: count("duplicate"),
-      error: count("error"),
-    },
+    totals: importTotals(out),
   };
 }

@@ -8,6 +8,7 @@ import { TRPCError } from "@trpc/server";
 import { isUniqueViolation } from "@loupe/db";
 import { ingestMedia, MediaRejectedError, type MediaInput } from "@loupe/media";
 import { PromptIndex } from "../../outputs/import/resolve-targets";
+import { importTotals } from "../../import-totals";
 import type { Runtime } from "../../runtime";
 import type { ReferenceRow, ReferenceRowError } from "./parse-reference-manifest";
 
@@ -91,15 +92,9 @@ export async function importPromptReferences(
     }
   }
   out.sort((a, b) => a.line - b.line);
-  const count = (s: ReferenceImportRow["status"]) => out.filter((r) => r.status === s).length;
   return {
     promptSet: { id: set.id, name: set.name },
     rows: out,
-    totals: {
-      rows: out.length,
-      imported: count("imported"),
-      duplicate: count("duplicate"),
-      error: count("error"),
-    },
+    totals: importTotals(out),
   };
 }
