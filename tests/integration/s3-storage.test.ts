@@ -81,6 +81,19 @@ describe("S3MediaStorage on an S3-compatible server", () => {
     expect(await s3Storage("elsewhere/").has(sha)).toBe(false);
   });
 
+  it("stores a file by streaming it, under the hash of its content", async () => {
+    const storage = s3Storage("files/");
+    const content = crypto.randomBytes(300_000);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "loupe-s3-file-")), "data.bin");
+    fs.writeFileSync(file, content);
+    const stored = await storage.putFile(file);
+    expect(stored).toEqual({ sha256: sha256Hex(content), bytes: content.length, created: true });
+    expect(await storage.putFile(file)).toMatchObject({ created: false });
+    const back: Buffer[] = [];
+    for await (const chunk of storage.createReadStream(stored.sha256)) back.push(chunk as Buffer);
+    expect(Buffer.concat(back).equals(content)).toBe(true);
+  });
+
   it("streams the whole object or an inclusive byte range", async () => {
     const storage = s3Storage("media/");
     expect((await readAll(storage.createReadStream(sha))).equals(bytes)).toBe(true);

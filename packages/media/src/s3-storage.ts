@@ -19,6 +19,7 @@
  * it) and the SDK adds checksums only where an operation requires them: its default CRC checksums
  * on every upload are refused by several S3-compatible servers.
  */
+import fs from "node:fs";
 import { PassThrough, Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
@@ -30,7 +31,14 @@ import {
   type GetObjectCommandOutput,
   type S3ClientConfig,
 } from "@aws-sdk/client-s3";
-import { assertSha256, sha256Hex, type ByteRange, type MediaStorage, type StoredMedia } from "./storage";
+import {
+  assertSha256,
+  sha256Hex,
+  sha256OfFile,
+  type ByteRange,
+  type MediaStorage,
+  type StoredMedia,
+} from "./storage";
 
 export type S3MediaStorageOptions = {
   bucket: string;
@@ -137,6 +145,22 @@ export class S3MediaStorage implements MediaStorage {
       }),
     );
     return { sha256, bytes: bytes.length, created: true };
+  }
+
+  async putFile(file: string): Promise<StoredMedia> {
+    const { sha256, bytes } = await sha256OfFile(file);
+    const existing = await this.stat(sha256);
+    if (existing && existing.bytes === bytes) return { sha256, bytes, created: false };
+    await this.client.send(
+      new PutObjectCommand({
+        Bucket: this.bucket,
+        Key: this.key(sha256),
+        Body: fs.createReadStream(file),
+        ContentLength: bytes,
+        ContentType: "application/octet-stream",
+      }),
+    );
+    return { sha256, bytes, created: true };
   }
 
   async has(sha256: string): Promise<boolean> {

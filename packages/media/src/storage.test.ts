@@ -51,6 +51,23 @@ describe("LocalMediaStorage", () => {
     expect(fs.readFileSync(storage.localPath(sha256))).toEqual(bytes);
   });
 
+  it("stores a file's content by streaming it, deduplicated like put", async () => {
+    const file = path.join(root, "..", `${path.basename(root)}-input.bin`);
+    const bytes = Buffer.alloc(3 * 1024 * 1024 + 7, 1);
+    bytes.write("not all ones", 1000);
+    fs.writeFileSync(file, bytes);
+    try {
+      const stored = await storage.putFile(file);
+      expect(stored).toEqual({ sha256: sha256Hex(bytes), bytes: bytes.length, created: true });
+      expect(fs.readFileSync(storage.localPath(stored.sha256)).equals(bytes)).toBe(true);
+      expect(await storage.put(bytes)).toMatchObject({ sha256: stored.sha256, created: false });
+      expect(await storage.putFile(file)).toMatchObject({ created: false });
+      expect(fs.existsSync(file)).toBe(true);
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
+  });
+
   it("reports unknown content as absent", async () => {
     const sha = "0".repeat(64);
     expect(await storage.has(sha)).toBe(false);

@@ -25,6 +25,11 @@ export type StoredMedia = {
 export interface MediaStorage {
   /** Stores the bytes under their sha256; storing the same content again changes nothing. */
   put(bytes: Buffer): Promise<StoredMedia>;
+  /**
+   * Stores a file's content, read as a stream (hashed, then copied), so a file of any size is
+   * stored with constant memory. The file itself is left where it is.
+   */
+  putFile(file: string): Promise<StoredMedia>;
   has(sha256: string): Promise<boolean>;
   /** Size of a stored file, or null when it is not stored. */
   stat(sha256: string): Promise<{ bytes: number } | null>;
@@ -63,6 +68,17 @@ export function sha256Hex(bytes: Buffer): string {
   return crypto.createHash("sha256").update(bytes).digest("hex");
 }
 
+/** sha256 and size of a file, read as a stream. */
+export async function sha256OfFile(file: string): Promise<{ sha256: string; bytes: number }> {
+  const hash = crypto.createHash("sha256");
+  let bytes = 0;
+  for await (const chunk of fs.createReadStream(file)) {
+    hash.update(chunk as Buffer);
+    bytes += (chunk as Buffer).length;
+  }
+  return { sha256: hash.digest("hex"), bytes };
+}
+
 function isNotFound(err: unknown): boolean {
   return (err as NodeJS.ErrnoException | null)?.code === "ENOENT";
 }
@@ -81,12 +97,27 @@ export class LocalMediaStorage implements MediaStorage {
   }
 
   async put(bytes: Buffer): Promise<StoredMedia> {
-    const sha256 = sha256Hex(bytes);
+    return this.store(sha256Hex(bytes), bytes.length, (handle) => handle.writeFile(bytes));
+  }
+
+  async putFile(file: string): Promise<StoredMedia> {
+    const { sha256, bytes } = await sha256OfFile(file);
+    return this.store(sha256, bytes, async (handle) => {
+      for await (const chunk of fs.createReadStream(file)) await handle.write(chunk as Buffer);
+    });
+  }
+
+  /** Writes content of a known hash under its name, unless it is there already. */
+  private async store(
+    sha256: string,
+    length: number,
+    write: (handle: fsp.FileHandle) => Promise<unknown>,
+  ): Promise<StoredMedia> {
     const target = this.localPath(sha256);
     const existing = await this.stat(sha256);
     // A file of the right size under its own hash is this content (a crash never leaves a
     // partial file under the final name, because files only get there by rename).
-    if (existing && existing.bytes === bytes.length) return { sha256, bytes: bytes.length, created: false };
+    if (existing && existing.bytes === length) return { sha256, bytes: length, created: false };
 
     const dir = path.dirname(target);
     await fsp.mkdir(dir, { recursive: true });
@@ -94,7 +125,7 @@ export class LocalMediaStorage implements MediaStorage {
     const temp = path.join(dir, `.${sha256}.${process.pid}.${crypto.randomBytes(6).toString("hex")}.tmp`);
     const handle = await fsp.open(temp, "wx", 0o644);
     try {
-      await handle.writeFile(bytes);
+      await write(handle);
       await handle.sync();
     } catch (err) {
       await handle.close().catch(() => undefined);
@@ -110,7 +141,7 @@ export class LocalMediaStorage implements MediaStorage {
       throw err;
     }
     await syncDirectory(dir);
-    return { sha256, bytes: bytes.length, created: true };
+    return { sha256, bytes: length, created: true };
   }
 
   async has(sha256: string): Promise<boolean> {
