@@ -13,6 +13,7 @@ import sharp from "sharp";
 import { asyncBufferFromFile, parquetReadObjects } from "hyparquet";
 import tar from "tar-stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readJudgments, type JudgmentBatch } from "@loupe/api/datasets";
 import { handleSessionExportDownload } from "@loupe/api/rest";
 import { startWorker, type RunningWorker } from "@loupe/worker";
 import { addImageOutput } from "./support/image-outputs";
@@ -204,9 +205,57 @@ describe("loupe export", () => {
     const expectedAlpha = 1 - observed / (expectedPairs / (n * (n - 1)));
     expect(manifest.agreement.krippendorffAlpha).toBeCloseTo(expectedAlpha, 12);
     for (const file of manifest.files) expect(sha256(path.join(dir, file.path))).toBe(file.sha256);
+    // SHA256SUMS lists every file but itself, each with its real hash: the card, the data files,
+    // and each image the rows show (once, however many rows show it).
+    const sums = fs
+      .readFileSync(path.join(dir, "SHA256SUMS"), "utf8")
+      .trim()
+      .split("\n")
+      .map((line) => /^([0-9a-f]{64}) {2}(.+)$/.exec(line)!.slice(1) as [string, string]);
+    const shownImages = new Set(rows.flatMap((r) => [r.jpg_0 as string, r.jpg_1 as string]));
+    expect(sums.map(([, p]) => p).sort()).toEqual(["README.md", "train.parquet", ...shownImages].sort());
+    for (const [hash, p] of sums) expect(sha256(path.join(dir, p))).toBe(hash);
+    expect(manifest.images.count).toBe(shownImages.size);
+    expect(manifest.files.map((f: { path: string }) => f.path)).toEqual([
+      "README.md",
+      "train.parquet",
+      "SHA256SUMS",
+    ]);
     expect(fs.readFileSync(path.join(dir, "README.md"), "utf8")).toContain(
       "Snapshot of a study still running",
     );
+  });
+
+  it("reads the judgments in batches of whole prompts, the same ones whatever the batch size", async () => {
+    const read = async (size: number) => {
+      const batches: JudgmentBatch[] = [];
+      let total = -1;
+      await readJudgments(
+        app.db,
+        [studyId],
+        "overall",
+        (source) => void (total = source.total),
+        async (b) => void batches.push(b),
+        size,
+      );
+      return { batches, total };
+    };
+    const whole = await read(10_000);
+    const small = await read(1);
+    const ids = (r: { batches: JudgmentBatch[] }) =>
+      r.batches.flatMap((b) => b.judged.map((j) => j.judgmentId));
+    const count = await app.db.judgment.count({ where: { studyId } });
+    expect(whole.batches).toHaveLength(1);
+    expect(whole.total).toBe(count);
+    expect(whole.batches[0]!.read).toBe(count);
+    // One prompt per batch at size 1: no prompt in two batches, prompts in id order.
+    const prompts = small.batches.map((b) => [...new Set(b.judged.map((j) => j.promptId))]);
+    expect(prompts.every((p) => p.length === 1)).toBe(true);
+    const order = prompts.map((p) => p[0]!);
+    expect(order).toEqual([...order].sort());
+    expect(new Set(order).size).toBe(order.length);
+    expect(ids(small).sort()).toEqual(ids(whole).sort());
+    expect(small.batches.reduce((s, b) => s + b.read, 0)).toBe(count);
   });
 
   it("gives byte-identical files for the same config, as a new version", async () => {
@@ -251,8 +300,10 @@ describe("loupe export", () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(dir, "manifest.json"), "utf8"));
     expect(manifest.files.map((f: { path: string }) => f.path).sort()).toEqual([
       "README.md",
+      "SHA256SUMS",
       "train/train-000000.tar",
     ]);
+    expect(manifest.images).toEqual({ count: 0, bytes: 0 });
   });
 
   it("writes DPO JSON lines without ties, and HPDv2 per-item majorities", async () => {
@@ -407,25 +458,35 @@ describe("loupe export", () => {
       ).status;
     }
     expect(status).toBe("ready");
+    // The list says how far the build read: all of the studies' judgments.
+    const listed = (
+      (await (await app.rest(`/projects/${projectSlug}/exports`, { key })).json()) as {
+        exports: { id: string; judgmentsRead: number; judgmentsTotal: number }[];
+      }
+    ).exports.find((e) => e.id === id)!;
+    const judgmentCount = await app.db.judgment.count({ where: { studyId } });
+    expect(listed).toMatchObject({ judgmentsRead: judgmentCount, judgmentsTotal: judgmentCount });
 
-    // The archive holds the manifest and every file it lists, with the sha256 it lists.
+    // The archive holds the manifest, every file SHA256SUMS lists (images included) with the
+    // sha256 it lists, and SHA256SUMS itself with the sha256 the manifest gives it.
     const archive = await app.rest(`/projects/${projectSlug}/exports/${id}/archive`, { key });
     expect(archive.headers.get("content-disposition")).toBe('attachment; filename="via-rest-v1.tar"');
     const entries = await untar(Buffer.from(await archive.arrayBuffer()));
     const manifest = JSON.parse(entries.get("via-rest-v1/manifest.json")!.toString("utf8"));
-    expect(manifest.files.length).toBeGreaterThan(2);
+    const hash = (bytes: Buffer) => crypto.createHash("sha256").update(bytes).digest("hex");
+    const sumsFile = entries.get("via-rest-v1/SHA256SUMS")!;
+    expect(hash(sumsFile)).toBe(manifest.files.find((f: { path: string }) => f.path === "SHA256SUMS").sha256);
+    const sums = sumsFile
+      .toString("utf8")
+      .trim()
+      .split("\n")
+      .map((line) => line.split("  ") as [string, string]);
+    expect(sums.filter(([, p]) => p.startsWith("images/"))).toHaveLength(manifest.images.count);
+    expect(manifest.images.count).toBeGreaterThan(0);
     expect([...entries.keys()].sort()).toEqual(
-      ["manifest.json", ...manifest.files.map((f: { path: string }) => f.path)]
-        .map((p) => `via-rest-v1/${p}`)
-        .sort(),
+      ["manifest.json", "SHA256SUMS", ...sums.map(([, p]) => p)].map((p) => `via-rest-v1/${p}`).sort(),
     );
-    for (const file of manifest.files)
-      expect(
-        crypto
-          .createHash("sha256")
-          .update(entries.get(`via-rest-v1/${file.path}`)!)
-          .digest("hex"),
-      ).toBe(file.sha256);
+    for (const [sha, p] of sums) expect(hash(entries.get(`via-rest-v1/${p}`)!)).toBe(sha);
     // ImageReward: per prompt, the two images ranked; the red one first on p1.
     const rows = JSON.parse(entries.get("via-rest-v1/train.json")?.toString("utf8") ?? "[]").concat(
       ...["validation", "test"].map((s) =>

@@ -1,7 +1,8 @@
 /**
  * `loupe export create|list|download`: preference datasets for reward-model training. `create`
- * records a new version of the named export, builds it here (reading the judgments, writing the
- * layout's files into media storage) and, with --out, writes the files into a folder.
+ * records a new version of the named export, builds it here with a progress bar (reading the
+ * judgments, writing the layout's files into media storage) and, with --out, writes the files into
+ * a folder.
  */
 import path from "node:path";
 import { loadConfig } from "@loupe/config";
@@ -14,6 +15,7 @@ import {
 } from "@loupe/api/datasets";
 import { resolveMediaStorage } from "@loupe/media";
 import { CliError } from "../errors";
+import { progressBar } from "../progress";
 import { withDatabase } from "./with-db";
 
 export type ExportCliOptions = {
@@ -74,19 +76,23 @@ export async function exportCreateCommand(opts: ExportCliOptions) {
     const storage = resolveMediaStorage(loadConfig().storage, paths.media);
     const created = await createDatasetExport(db, await projectId(db, opts.project), input);
     console.error(`export ${created.id}: "${created.name}" version ${created.version}`);
-    const manifest = await buildDatasetExport({ db, storage }, created.id, (stage) =>
-      console.error(`  ${stage}…`),
-    );
+    const reading = progressBar("reading judgments", "{stage}");
+    const manifest = await buildDatasetExport({ db, storage }, created.id, (p) =>
+      reading.update(p.judgmentsRead, p.judgmentsTotal, { stage: p.stage }),
+    ).finally(() => reading.stop());
     const splits = Object.entries(manifest.counts.splits)
       .map(([split, c]) => `${split} ${c.rows}`)
       .join(", ");
     console.log(
-      `"${manifest.name}" version ${manifest.version} (${manifest.format}): ${manifest.counts.rows} rows (${splits}), ${manifest.files.length} files`,
+      `"${manifest.name}" version ${manifest.version} (${manifest.format}): ${manifest.counts.rows} rows (${splits}), ${manifest.files.length} files and ${manifest.images.count} images`,
     );
     if (!manifest.complete)
       console.log("a source study is still running: this is a snapshot of what exists now");
     if (opts.out) {
-      await writeExportTo({ db, storage }, created.id, path.resolve(opts.out));
+      const copying = progressBar("writing files");
+      await writeExportTo({ db, storage }, created.id, path.resolve(opts.out), (done, total) =>
+        copying.update(done, total),
+      ).finally(() => copying.stop());
       console.log(`written to ${path.resolve(opts.out)}`);
     }
   });
@@ -109,9 +115,16 @@ export async function exportListCommand(opts: { project: string }) {
 export async function exportDownloadCommand(id: string, opts: { out: string }) {
   await withDatabase(async (db, paths) => {
     const storage = resolveMediaStorage(loadConfig().storage, paths.media);
-    const manifest = await writeExportTo({ db, storage }, id, path.resolve(opts.out)).catch((err: Error) => {
-      throw new CliError(err.message);
-    });
-    console.log(`${manifest.files.length + 1} files written to ${path.resolve(opts.out)}`);
+    const copying = progressBar("writing files");
+    const manifest = await writeExportTo({ db, storage }, id, path.resolve(opts.out), (done, total) =>
+      copying.update(done, total),
+    )
+      .catch((err: Error) => {
+        throw new CliError(err.message);
+      })
+      .finally(() => copying.stop());
+    console.log(
+      `${manifest.files.length + manifest.images.count + 1} files written to ${path.resolve(opts.out)}`,
+    );
   });
 }

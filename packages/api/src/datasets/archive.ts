@@ -6,6 +6,7 @@
 import { PassThrough, Readable } from "node:stream";
 import tar from "tar-stream";
 import type { MediaStorage } from "@loupe/media";
+import { exportFiles } from "./export-files";
 import type { ExportManifest } from "./manifest";
 
 export function exportArchiveName(manifest: Pick<ExportManifest, "name" | "version">): string {
@@ -20,7 +21,7 @@ export function exportArchive(storage: MediaStorage, manifest: ExportManifest): 
     try {
       const json = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`);
       pack.entry({ name: `${root}/manifest.json`, size: json.length, mtime }, json);
-      for (const file of manifest.files) {
+      for await (const file of exportFiles(storage, manifest)) {
         await new Promise<void>((resolve, reject) => {
           const entry = pack.entry({ name: `${root}/${file.path}`, size: file.bytes, mtime }, (err) =>
             err ? reject(err) : resolve(),

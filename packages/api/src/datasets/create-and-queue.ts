@@ -1,6 +1,6 @@
 /** An export made from the web or REST: recorded, then built by whichever worker takes the job. */
 import type { Db } from "@loupe/db";
-import { createDatasetExport } from "./build-export";
+import { createDatasetExport } from "./create-export";
 import { enqueueDatasetExport } from "./enqueue";
 import type { ExportConfigInput } from "./export-config";
 

@@ -44,5 +44,11 @@ export interface ExportManifest {
   };
   /** Outputs whose files were not in storage and were skipped (skipMissingMedia). */
   skippedMissingMedia: string[];
+  /**
+   * The stored images the rows show (a "files" export): listed with their sha256 in SHA256SUMS,
+   * not here, as there may be millions. None when the images are inline.
+   */
+  images: { count: number; bytes: number };
+  /** The card, the data files and SHA256SUMS (which lists them and every image). */
   files: ExportFile[];
 }

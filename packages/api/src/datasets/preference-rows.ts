@@ -89,7 +89,11 @@ export function preferenceRows(
     return true;
   });
   const byItem = new Map<string, JudgedPair[]>();
-  for (const j of counted) byItem.set(j.taskId, [...(byItem.get(j.taskId) ?? []), j]);
+  for (const j of counted) {
+    const item = byItem.get(j.taskId);
+    if (item) item.push(j);
+    else byItem.set(j.taskId, [j]);
+  }
 
   const rows: PreferenceRow[] = [];
   for (const [taskId, item] of byItem) {

@@ -21,7 +21,9 @@ export async function listDatasetExports(db: Db, projectId: string) {
       finishedAt: r.finishedAt,
       rows: manifest?.counts.rows ?? null,
       complete: manifest?.complete ?? null,
-      bytes: manifest ? manifest.files.reduce((s, f) => s + f.bytes, 0) : null,
+      bytes: manifest ? manifest.files.reduce((s, f) => s + f.bytes, 0) + manifest.images.bytes : null,
+      judgmentsRead: r.judgmentsRead,
+      judgmentsTotal: r.judgmentsTotal,
     };
   });
 }

@@ -15,6 +15,7 @@ import { isUniqueViolation, type Db } from "@loupe/db";
 import { ingestImage, type IngestedImage, type MediaStorage } from "@loupe/media";
 import { DEMO_PROMPTS, type DemoPrompt } from "./prompts";
 import { requestResultsRefresh } from "../results/refresh-requests";
+import { mapLimit } from "../map-limit";
 import { insertDemoStudy } from "./demo-study";
 import { DEMO_MODELS, demoLatencyMs, renderDemoImage, type DemoModel } from "./render";
 
@@ -30,20 +31,6 @@ const PROMPT_SET_DESCRIPTION =
   "Simple scenes the demo models can draw (objects, counts, colours), tagged with PartiPrompts categories and challenges.";
 
 export type SeedDemoResult = { projectId: string; created: boolean };
-
-/** Runs `fn` over `items` with at most `limit` in flight, keeping the order of results. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
 
 type RenderedOutput = { model: DemoModel; prompt: DemoPrompt; asset: IngestedImage };
 

@@ -60,6 +60,11 @@ export function ExportList({ projectSlug, studiesHref }: { projectSlug: string; 
               <td className={tdClass}>{e.format}</td>
               <td className={tdClass}>
                 <StatusBadge status={e.status} />
+                {e.status === "building" && e.judgmentsTotal ? (
+                  <div className="text-xs text-zinc-500 tabular-nums" data-testid="export-progress">
+                    {formatCount(e.judgmentsRead)} of {formatCount(e.judgmentsTotal)} judgments read
+                  </div>
+                ) : null}
                 {e.error ? <div className="text-xs text-red-700 dark:text-red-300">{e.error}</div> : null}
                 {e.complete === false ? (
                   <div className="text-xs text-zinc-500">snapshot of a study still running</div>

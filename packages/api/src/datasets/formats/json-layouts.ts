@@ -1,5 +1,5 @@
 /**
- * The JSON layouts, one file per split:
+ * The JSON layouts, one file per split, written as rows stream in:
  *   - DPO / TRL preference JSON lines: {prompt, chosen, rejected} (Diffusion-DPO, TRL's
  *     DPOTrainer), with the models and the row id beside them; ties cannot be chosen and are left
  *     out.
@@ -8,83 +8,93 @@
  *     (HPDv2's test.json), raw_annotation holding each pairwise judgment behind the ranking.
  *   - ImageReward: per prompt {prompt, generations[], ranking[]}, ties allowed.
  */
-import fsp from "node:fs/promises";
-import path from "node:path";
-import { SPLITS } from "../export-config";
-import { bySplit, labels, type ExportRow, type FormatWriter } from "./export-row";
+import { bySplit, labels, type FormatWriter } from "./export-row";
 import { rankImagesByPrompt } from "./rank-images";
+import { JsonArrayFile, SplitFiles, TextFile } from "./split-files";
 
-async function writeSplits(
-  dir: string,
-  rows: readonly ExportRow[],
-  ext: string,
-  render: (rows: ExportRow[], split: (typeof SPLITS)[number]) => string,
-): Promise<string[]> {
-  const written: string[] = [];
-  const splits = bySplit(rows);
-  for (const split of SPLITS) {
-    const part = splits.get(split);
-    if (!part?.length) continue;
-    const file = `${split}.${ext}`;
-    await fsp.writeFile(path.join(dir, file), render(part, split));
-    written.push(file);
-  }
-  return written;
-}
-
-export const writeDpo: FormatWriter = (rows, { dir }) =>
-  writeSplits(dir, rows, "jsonl", (part) =>
-    part
-      .filter((r) => r.preference !== "tie")
-      .map((r) => {
+export const writeDpo: FormatWriter = ({ dir }) => {
+  const files = new SplitFiles(
+    dir,
+    (split) => `${split}.jsonl`,
+    (file) => new TextFile(file),
+  );
+  return {
+    async add(rows) {
+      for (const r of rows) {
+        const file = files.of(r.split);
+        if (r.preference === "tie") continue;
         const aWins = r.preference === "a";
-        return `${JSON.stringify({
-          id: r.id,
-          prompt: r.prompt,
-          chosen: aWins ? r.imageA : r.imageB,
-          rejected: aWins ? r.imageB : r.imageA,
-          chosen_model: aWins ? r.modelA : r.modelB,
-          rejected_model: aWins ? r.modelB : r.modelA,
-        })}\n`;
-      })
-      .join(""),
-  );
+        await file.write(
+          `${JSON.stringify({
+            id: r.id,
+            prompt: r.prompt,
+            chosen: aWins ? r.imageA : r.imageB,
+            rejected: aWins ? r.imageB : r.imageA,
+            chosen_model: aWins ? r.modelA : r.modelB,
+            rejected_model: aWins ? r.modelB : r.modelA,
+          })}\n`,
+        );
+      }
+    },
+    finish: () => files.close(),
+  };
+};
 
-export const writeHpdv2: FormatWriter = (rows, { dir }) =>
-  writeSplits(dir, rows, "json", (part, split) => {
-    if (split === "train") {
-      return JSON.stringify(
-        part.map((r) => ({
-          prompt: r.prompt,
-          file_path: [r.imageA, r.imageB],
-          human_preference: labels(r),
-          user_hash: r.raters.join(","),
-        })),
-      );
-    }
-    return JSON.stringify(
-      rankImagesByPrompt(part).map((p) => ({
-        prompt: p.prompt,
-        image_path: p.images,
-        rank: p.ranks,
-        raw_annotation: p.rows.map((r) => ({
-          image_path: [r.imageA, r.imageB],
-          human_preference: labels(r),
-          user_hash: r.raters.join(","),
-        })),
-      })),
-    );
-  });
-
-export const writeImageReward: FormatWriter = (rows, { dir }) =>
-  writeSplits(dir, rows, "json", (part) =>
-    JSON.stringify(
-      rankImagesByPrompt(part).map((p) => ({
-        id: p.promptId,
-        prompt: p.prompt,
-        generations: p.images,
-        models: p.models,
-        ranking: p.ranks,
-      })),
-    ),
+export const writeHpdv2: FormatWriter = ({ dir }) => {
+  const files = new SplitFiles(
+    dir,
+    (split) => `${split}.json`,
+    (file) => new JsonArrayFile(file),
   );
+  return {
+    async add(rows) {
+      for (const [split, part] of bySplit(rows)) {
+        const file = files.of(split);
+        if (split === "train") {
+          for (const r of part)
+            await file.push({
+              prompt: r.prompt,
+              file_path: [r.imageA, r.imageB],
+              human_preference: labels(r),
+              user_hash: r.raters.join(","),
+            });
+          continue;
+        }
+        for (const p of rankImagesByPrompt(part))
+          await file.push({
+            prompt: p.prompt,
+            image_path: p.images,
+            rank: p.ranks,
+            raw_annotation: p.rows.map((r) => ({
+              image_path: [r.imageA, r.imageB],
+              human_preference: labels(r),
+              user_hash: r.raters.join(","),
+            })),
+          });
+      }
+    },
+    finish: () => files.close(),
+  };
+};
+
+export const writeImageReward: FormatWriter = ({ dir }) => {
+  const files = new SplitFiles(
+    dir,
+    (split) => `${split}.json`,
+    (file) => new JsonArrayFile(file),
+  );
+  return {
+    async add(rows) {
+      for (const [split, part] of bySplit(rows))
+        for (const p of rankImagesByPrompt(part))
+          await files.of(split).push({
+            id: p.promptId,
+            prompt: p.prompt,
+            generations: p.images,
+            models: p.models,
+            ranking: p.ranks,
+          });
+    },
+    finish: () => files.close(),
+  };
+};

@@ -6,10 +6,9 @@
  * image_1_uid, created_at. Written a row group at a time by hyparquet-writer, so memory holds one
  * row group of images, not the split.
  */
-import path from "node:path";
 import { fileWriter, ParquetWriter } from "hyparquet-writer";
-import { SPLITS } from "../export-config";
-import { bySplit, labels, type ExportRow, type FormatWriter } from "./export-row";
+import { labels, type ExportRow, type FormatWriter } from "./export-row";
+import { SplitFiles } from "./split-files";
 
 type SchemaElement = ConstructorParameters<typeof ParquetWriter>[0]["schema"][number];
 
@@ -55,24 +54,43 @@ function schema(inline: boolean): SchemaElement[] {
 }
 
 /**
- * One Parquet file from row groups as they come (an array or an async generator), so a caller
- * that streams rows holds one row group at a time. Returns the number of rows written.
+ * One split's Parquet file, filled row by row: rows are held until a row group is full, so memory
+ * holds one row group (of paths, or of images when they are inline), not the split.
  */
-export async function writePickAPicParquet(
-  file: string,
-  groups: AsyncIterable<readonly ExportRow[]> | Iterable<readonly ExportRow[]>,
-  readImage?: (sha256: string) => Promise<Buffer>,
-): Promise<number> {
-  // No creation time or library version inside: the same rows give the same bytes.
-  const writer = new ParquetWriter({
-    writer: fileWriter(file),
-    schema: schema(readImage !== undefined),
-    createdBy: "loupe",
-  });
-  let count = 0;
-  for await (const group of groups) {
-    if (group.length === 0) continue;
-    count += group.length;
+export class PickAPicParquetFile {
+  private readonly writer: ParquetWriter;
+  private group: ExportRow[] = [];
+  rows = 0;
+
+  constructor(
+    file: string,
+    private readonly readImage?: (sha256: string) => Promise<Buffer>,
+    private readonly groupSize = readImage ? INLINE_ROW_GROUP : ROW_GROUP,
+  ) {
+    // No creation time or library version inside: the same rows give the same bytes.
+    this.writer = new ParquetWriter({
+      writer: fileWriter(file),
+      schema: schema(readImage !== undefined),
+      createdBy: "loupe",
+    });
+  }
+
+  async push(row: ExportRow): Promise<void> {
+    this.group.push(row);
+    this.rows++;
+    if (this.group.length >= this.groupSize) await this.flush();
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+    this.writer.finish();
+  }
+
+  private async flush(): Promise<void> {
+    const group = this.group;
+    if (group.length === 0) return;
+    this.group = [];
+    const readImage = this.readImage;
     const image = async (r: ExportRow, side: "a" | "b") =>
       readImage
         ? new Uint8Array(await readImage(side === "a" ? r.a.sha256 : r.b.sha256))
@@ -86,7 +104,7 @@ export async function writePickAPicParquet(
       data: group.map(value),
       statistics: !UNIQUE_STRINGS.has(name),
     });
-    await writer.write({
+    await this.writer.write({
       columnData: [
         column("caption", (r) => r.prompt),
         { name: "jpg_0", data: await Promise.all(group.map((r) => image(r, "a"))), statistics: false },
@@ -109,25 +127,18 @@ export async function writePickAPicParquet(
       rowGroupSize: group.length,
     });
   }
-  writer.finish();
-  return count;
 }
 
-/** Row groups of `size` rows. */
-function* inGroups(rows: readonly ExportRow[], size: number): Generator<readonly ExportRow[]> {
-  for (let start = 0; start < rows.length; start += size) yield rows.slice(start, start + size);
-}
-
-export const writePickAPic: FormatWriter = async (rows, ctx) => {
-  const written: string[] = [];
-  const splits = bySplit(rows);
-  for (const split of SPLITS) {
-    const part = splits.get(split);
-    if (!part?.length) continue;
-    const file = `${split}.parquet`;
-    const size = ctx.readImage ? INLINE_ROW_GROUP : ROW_GROUP;
-    await writePickAPicParquet(path.join(ctx.dir, file), inGroups(part, size), ctx.readImage);
-    written.push(file);
-  }
-  return written;
+export const writePickAPic: FormatWriter = (ctx) => {
+  const files = new SplitFiles(
+    ctx.dir,
+    (split) => `${split}.parquet`,
+    (file) => new PickAPicParquetFile(file, ctx.readImage),
+  );
+  return {
+    async add(rows) {
+      for (const r of rows) await files.of(r.split).push(r);
+    },
+    finish: () => files.close(),
+  };
 };

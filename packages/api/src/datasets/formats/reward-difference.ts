@@ -6,36 +6,36 @@
  * human_preference}, the rewards from the evaluation run chosen in the export's config and
  * reward_difference = reward_0 − reward_1; the raters' label is kept beside it (1/0, 0/1, 0.5/0.5).
  */
-import fsp from "node:fs/promises";
-import path from "node:path";
-import { SPLITS } from "../export-config";
-import { bySplit, labels, type FormatWriter } from "./export-row";
+import { labels, type FormatWriter } from "./export-row";
+import { SplitFiles, TextFile } from "./split-files";
 
-export const writeRewardDifference: FormatWriter = async (rows, { dir }) => {
-  const written: string[] = [];
-  const splits = bySplit(rows);
-  for (const split of SPLITS) {
-    const part = splits.get(split);
-    if (!part?.length) continue;
-    const file = `${split}.jsonl`;
-    const lines = part.map((r) => {
-      if (r.rewardA === undefined || r.rewardB === undefined)
-        throw new Error(`row ${r.id} has no reward; the export leaves such rows out before writing`);
-      return `${JSON.stringify({
-        id: r.id,
-        prompt: r.prompt,
-        image_0: r.imageA,
-        image_1: r.imageB,
-        model_0: r.modelA,
-        model_1: r.modelB,
-        reward_0: r.rewardA,
-        reward_1: r.rewardB,
-        reward_difference: r.rewardA - r.rewardB,
-        human_preference: labels(r),
-      })}\n`;
-    });
-    await fsp.writeFile(path.join(dir, file), lines.join(""));
-    written.push(file);
-  }
-  return written;
+export const writeRewardDifference: FormatWriter = ({ dir }) => {
+  const files = new SplitFiles(
+    dir,
+    (split) => `${split}.jsonl`,
+    (file) => new TextFile(file),
+  );
+  return {
+    async add(rows) {
+      for (const r of rows) {
+        if (r.rewardA === undefined || r.rewardB === undefined)
+          throw new Error(`row ${r.id} has no reward; the export leaves such rows out before writing`);
+        await files.of(r.split).write(
+          `${JSON.stringify({
+            id: r.id,
+            prompt: r.prompt,
+            image_0: r.imageA,
+            image_1: r.imageB,
+            model_0: r.modelA,
+            model_1: r.modelB,
+            reward_0: r.rewardA,
+            reward_1: r.rewardB,
+            reward_difference: r.rewardA - r.rewardB,
+            human_preference: labels(r),
+          })}\n`,
+        );
+      }
+    },
+    finish: () => files.close(),
+  };
 };

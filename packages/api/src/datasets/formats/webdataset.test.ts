@@ -4,6 +4,7 @@ import path from "node:path";
 import tar from "tar-stream";
 import { afterAll, describe, expect, it } from "vitest";
 import type { ExportRow } from "./export-row";
+import { writeRows } from "./export-row";
 import { SHARD_SIZE, writeWebDataset } from "./webdataset";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "loupe-wds-"));
@@ -51,7 +52,7 @@ describe("writeWebDataset", () => {
   it("writes shards of samples grouped by key: a JSON record and both images' bytes", async () => {
     const rows = Array.from({ length: SHARD_SIZE + 2 }, (_, i) => row(i));
     const readImage = async (sha256: string) => Buffer.from(`bytes of ${sha256.slice(0, 4)}`);
-    const files = await writeWebDataset(rows, { dir, readImage });
+    const files = await writeRows(writeWebDataset, rows, { dir, readImage });
     expect(files).toEqual(["train/train-000000.tar", "train/train-000001.tar"]);
     const second = await entries(path.join(dir, files[1]!));
     expect(second.map((e) => e.name)).toEqual([
@@ -73,7 +74,7 @@ describe("writeWebDataset", () => {
     expect(second[0]!.mtime!.getTime()).toBe(0);
     // The same rows again give the same bytes.
     const again = fs.mkdtempSync(path.join(dir, "again-"));
-    await writeWebDataset(rows, { dir: again, readImage });
+    await writeRows(writeWebDataset, rows, { dir: again, readImage });
     expect(
       fs.readFileSync(path.join(again, files[0]!)).equals(fs.readFileSync(path.join(dir, files[0]!))),
     ).toBe(true);

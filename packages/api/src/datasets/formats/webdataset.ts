@@ -12,8 +12,8 @@ import fsp from "node:fs/promises";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import tar from "tar-stream";
-import { SPLITS } from "../export-config";
-import { bySplit, labels, type ExportRow, type FormatWriter } from "./export-row";
+import { SPLITS, type Split } from "../export-config";
+import { labels, type ExportRow, type FormatWriter } from "./export-row";
 
 export const SHARD_SIZE = 1000;
 const EPOCH = new Date(0);
@@ -39,39 +39,81 @@ function sampleJson(r: ExportRow): Buffer {
   );
 }
 
-async function writeShard(
-  file: string,
-  rows: readonly ExportRow[],
-  first: number,
-  readImage: (sha256: string) => Promise<Buffer>,
-) {
-  const pack = tar.pack();
-  const done = pipeline(pack, fs.createWriteStream(file));
-  for (const [k, r] of rows.entries()) {
-    const key = String(first + k).padStart(9, "0");
-    const add = (name: string, bytes: Buffer) =>
-      pack.entry({ name, size: bytes.length, mtime: EPOCH }, bytes);
-    add(`${key}.json`, sampleJson(r));
-    add(`${key}.0.${extensionOf(r.imageA)}`, await readImage(r.a.sha256));
-    add(`${key}.1.${extensionOf(r.imageB)}`, await readImage(r.b.sha256));
+/** A tar shard being filled, entry by entry, straight to its file. */
+class Shard {
+  private readonly pack = tar.pack();
+  private readonly done: Promise<void>;
+
+  constructor(file: string) {
+    this.done = pipeline(this.pack, fs.createWriteStream(file));
   }
-  pack.finalize();
-  await done;
+
+  async add(name: string, bytes: Buffer): Promise<void> {
+    await new Promise<void>((resolve, reject) =>
+      this.pack.entry({ name, size: bytes.length, mtime: EPOCH }, bytes, (err) =>
+        err ? reject(err) : resolve(),
+      ),
+    );
+  }
+
+  close(): Promise<void> {
+    this.pack.finalize();
+    return this.done;
+  }
 }
 
-export const writeWebDataset: FormatWriter = async (rows, ctx) => {
-  if (!ctx.readImage) throw new Error("WebDataset shards hold the images' bytes: readImage is required");
-  const written: string[] = [];
-  const splits = bySplit(rows);
-  for (const split of SPLITS) {
-    const part = splits.get(split);
-    if (!part?.length) continue;
-    await fsp.mkdir(path.join(ctx.dir, split), { recursive: true });
-    for (let start = 0, shard = 0; start < part.length; start += SHARD_SIZE, shard++) {
-      const file = `${split}/${split}-${String(shard).padStart(6, "0")}.tar`;
-      await writeShard(path.join(ctx.dir, file), part.slice(start, start + SHARD_SIZE), start, ctx.readImage);
-      written.push(file);
+/** One split's shards: samples numbered from 0 across the split, SHARD_SIZE to a shard. */
+class SplitShards {
+  private shard: Shard | null = null;
+  private samples = 0;
+  readonly files: string[] = [];
+
+  constructor(
+    private readonly dir: string,
+    private readonly split: string,
+    private readonly readImage: (sha256: string) => Promise<Buffer>,
+  ) {}
+
+  async push(r: ExportRow): Promise<void> {
+    if (this.samples % SHARD_SIZE === 0) {
+      await this.shard?.close();
+      const file = `${this.split}/${this.split}-${String(this.samples / SHARD_SIZE).padStart(6, "0")}.tar`;
+      await fsp.mkdir(path.join(this.dir, this.split), { recursive: true });
+      this.shard = new Shard(path.join(this.dir, file));
+      this.files.push(file);
     }
+    const key = String(this.samples++).padStart(9, "0");
+    await this.shard!.add(`${key}.json`, sampleJson(r));
+    await this.shard!.add(`${key}.0.${extensionOf(r.imageA)}`, await this.readImage(r.a.sha256));
+    await this.shard!.add(`${key}.1.${extensionOf(r.imageB)}`, await this.readImage(r.b.sha256));
   }
-  return written;
+
+  async close(): Promise<void> {
+    await this.shard?.close();
+  }
+}
+
+export const writeWebDataset: FormatWriter = (ctx) => {
+  const readImage = ctx.readImage;
+  if (!readImage) throw new Error("WebDataset shards hold the images' bytes: readImage is required");
+  const splits = new Map<Split, SplitShards>();
+  return {
+    async add(rows) {
+      for (const r of rows) {
+        let shards = splits.get(r.split);
+        if (!shards) splits.set(r.split, (shards = new SplitShards(ctx.dir, r.split, readImage)));
+        await shards.push(r);
+      }
+    },
+    async finish() {
+      const written: string[] = [];
+      for (const split of SPLITS) {
+        const shards = splits.get(split);
+        if (!shards) continue;
+        await shards.close();
+        written.push(...shards.files);
+      }
+      return written;
+    },
+  };
 };
