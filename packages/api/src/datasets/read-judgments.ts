@@ -77,13 +77,7 @@ export async function readJudgments(
       const excludedRaters = new Set(excluded.map((r) => r.id));
       await start({ total: counted?.total ?? 0, models: [...modelName.values()].sort() });
 
-      let batch: string[] = [];
-      let size = 0;
-      const flush = async () => {
-        if (batch.length === 0) return;
-        const promptIds = batch;
-        batch = [];
-        size = 0;
+      const load = async (promptIds: string[]): Promise<JudgmentBatch> => {
         const texts = await tx.prompt.findMany({
           where: { id: { in: promptIds } },
           select: { id: true, text: true },
@@ -111,14 +105,30 @@ export async function readJudgments(
             preference: outcome === "A" ? "a" : outcome === "B" ? "b" : "tie",
           });
         }
-        await onBatch({ judged, read: judgments.length });
+        return { judged, read: judgments.length };
       };
+
+      const batches: string[][] = [];
+      let size = 0;
       for (const { promptId, judgments } of perPrompt) {
-        if (batch.length && size + judgments > batchJudgments) await flush();
-        batch.push(promptId);
-        size += Math.max(1, judgments);
+        const last = batches[batches.length - 1];
+        if (!last || size + judgments > batchJudgments) {
+          batches.push([promptId]);
+          size = Math.max(1, judgments);
+        } else {
+          last.push(promptId);
+          size += Math.max(1, judgments);
+        }
       }
-      await flush();
+      // The next batch loads (in Postgres, on the other core) while this one is processed.
+      let next = batches.length ? load(batches[0]!) : null;
+      for (let i = 0; next; i++) {
+        const batch = await next;
+        next = i + 1 < batches.length ? load(batches[i + 1]!) : null;
+        // A failed prefetch is reported by the await above on the next round, not as unhandled.
+        next?.catch(() => undefined);
+        await onBatch(batch);
+      }
     },
     { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, timeout: READ_TIMEOUT_MS },
   );
