@@ -26,7 +26,7 @@ import { writeRewardDifference } from "./formats/reward-difference";
 import { writeWebDataset } from "./formats/webdataset";
 import type { ExportFile, ExportManifest } from "./manifest";
 import { TextFile } from "./formats/split-files";
-import { preferenceRows, type Exclusions, type PreferenceRow } from "./preference-rows";
+import { preferenceRows, uncountedReason, type Exclusions, type PreferenceRow } from "./preference-rows";
 import { readJudgments } from "./read-judgments";
 import { pseudonym, splitOfPrompt } from "./split";
 
@@ -125,9 +125,7 @@ export async function buildDatasetExport(
       ...(inline ? { readImage: (sha256: string) => readAssetBytes(storage, sha256) } : {}),
     });
     const images = new ExportImages(storage);
-    const tally = new ExportTally(
-      (j) => !(config.excludeGold && j.isGold) && !(config.excludeFlaggedRaters && j.raterExcluded),
-    );
+    const tally = new ExportTally((j) => uncountedReason(j, config) === null);
     const excluded: Exclusions = { flaggedRater: 0, gold: 0, lowAgreement: 0, tie: 0, unscored: 0 };
     let read = 0;
     let failing = false;

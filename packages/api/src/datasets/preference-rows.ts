@@ -78,15 +78,25 @@ function majority(judged: readonly JudgedPair[]): { preference: Preference; agre
 const byKey = (a: PreferenceRow, b: PreferenceRow) =>
   a.promptId < b.promptId ? -1 : a.promptId > b.promptId ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
+/** Why a judgment does not count (gold item, flagged rater), or null when it counts. */
+export function uncountedReason(
+  j: Pick<JudgedPair, "isGold" | "raterExcluded">,
+  opts: Pick<RowOptions, "excludeGold" | "excludeFlaggedRaters">,
+): "gold" | "flaggedRater" | null {
+  if (opts.excludeGold && j.isGold) return "gold";
+  if (opts.excludeFlaggedRaters && j.raterExcluded) return "flaggedRater";
+  return null;
+}
+
 export function preferenceRows(
   judged: readonly JudgedPair[],
   opts: RowOptions,
 ): { rows: PreferenceRow[]; excluded: Exclusions } {
   const excluded: Exclusions = { flaggedRater: 0, gold: 0, lowAgreement: 0, tie: 0, unscored: 0 };
   const counted = judged.filter((j) => {
-    if (opts.excludeGold && j.isGold) return (excluded.gold++, false);
-    if (opts.excludeFlaggedRaters && j.raterExcluded) return (excluded.flaggedRater++, false);
-    return true;
+    const reason = uncountedReason(j, opts);
+    if (reason) excluded[reason]++;
+    return reason === null;
   });
   const byItem = new Map<string, JudgedPair[]>();
   for (const j of counted) {
