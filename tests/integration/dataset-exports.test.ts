@@ -316,6 +316,26 @@ describe("loupe export", () => {
       .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(5);
     expect(lines.every((l) => l.chosen_model === "red" && l.rejected_model === "blue")).toBe(true);
+    // Hidden names number the studies' models in name order: blue is model-1, red model-2.
+    const hiddenDir = path.join(out, "dpo-hidden");
+    await exportCli([
+      "--name",
+      "dpo-hidden",
+      "--format",
+      "dpo",
+      "--split",
+      "1,0,0",
+      "--hide-model-names",
+      "--out",
+      hiddenDir,
+    ]);
+    const hidden = fs
+      .readFileSync(path.join(hiddenDir, "train.jsonl"), "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(hidden.map((l) => l.id)).toEqual(lines.map((l) => l.id));
+    expect(hidden.every((l) => l.chosen_model === "model-2" && l.rejected_model === "model-1")).toBe(true);
 
     const hpdDir = path.join(out, "hpd");
     const r = await exportCli([
