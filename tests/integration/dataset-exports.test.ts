@@ -161,7 +161,7 @@ describe("loupe export", () => {
       );
       expect(row.caption).toBe(j.task.prompt.text);
       expect(row.model_0).toBe(j.task.outputA.model.name);
-      expect(row.model_1).toBe(j.task.outputB.model.name);
+      expect(row.model_1).toBe(j.task.outputB!.model.name);
       expect(row.image_0_uid).toBe(j.task.outputA.asset.sha256);
       expect(row.jpg_0).toBe(`images/${j.task.outputA.asset.sha256}.png`);
       expect(row.user_id).toBe(
@@ -169,7 +169,7 @@ describe("loupe export", () => {
       );
       expect(row.are_different).toBe(true);
       // The image files are alongside, with the bytes their names promise.
-      expect(sha256(path.join(dir, row.jpg_1 as string))).toBe(j.task.outputB.asset.sha256);
+      expect(sha256(path.join(dir, row.jpg_1 as string))).toBe(j.task.outputB!.asset.sha256);
     }
     // Which rows: p1, p2 and p4 by the two unflagged raters; p4 once as a tie.
     expect(rows.filter((x) => x.label_0 === 0.5)).toHaveLength(1);

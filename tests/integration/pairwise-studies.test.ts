@@ -452,7 +452,7 @@ describe("adaptive plan", () => {
         raised.map(async (t) => {
           const [a, b] = await Promise.all([
             app.db.output.findUniqueOrThrow({ where: { id: t.outputAId } }),
-            app.db.output.findUniqueOrThrow({ where: { id: t.outputBId } }),
+            app.db.output.findUniqueOrThrow({ where: { id: t.outputBId! } }),
           ]);
           return `${a.modelId}|${b.modelId}`;
         }),

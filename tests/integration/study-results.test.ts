@@ -67,7 +67,7 @@ async function strongerSide(assignmentId: string): Promise<"left" | "right"> {
       task: { include: { outputA: { include: { model: true } }, outputB: { include: { model: true } } } },
     },
   });
-  const aStronger = STRENGTH[a.task.outputA.model.name]! > STRENGTH[a.task.outputB.model.name]!;
+  const aStronger = STRENGTH[a.task.outputA.model.name]! > STRENGTH[a.task.outputB!.model.name]!;
   return aStronger !== a.swapped ? "left" : "right";
 }
 

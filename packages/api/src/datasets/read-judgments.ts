@@ -141,10 +141,13 @@ async function itemsOf(
   promptIds: string[],
   modelName: ReadonlyMap<string, string>,
 ): Promise<Map<string, Item>> {
-  const tasks = await db.studyTask.findMany({
-    where: { promptId: { in: promptIds }, studyId: { in: studyIds } },
-    select: { id: true, promptId: true, isGold: true, outputAId: true, outputBId: true },
-  });
+  // Pairwise tasks only (a safety study's task has no output B; exports refuse those studies).
+  const tasks = (
+    await db.studyTask.findMany({
+      where: { promptId: { in: promptIds }, studyId: { in: studyIds } },
+      select: { id: true, promptId: true, isGold: true, outputAId: true, outputBId: true },
+    })
+  ).flatMap(({ outputBId, ...t }) => (outputBId === null ? [] : [{ ...t, outputBId }]));
   const outputIds = [...new Set(tasks.flatMap((t) => [t.outputAId, t.outputBId]))];
   const outputs = await db.$queryRaw<{ id: string; modelId: string; sha256: string; mime: string }[]>`
     SELECT o.id, o."modelId", a.sha256, a.mime FROM "Output" o JOIN "Asset" a ON a.id = o."assetId"

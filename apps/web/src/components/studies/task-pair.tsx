@@ -22,8 +22,12 @@ function Side({ side, model, thumbnail }: { side: "A" | "B"; model: string; thum
   );
 }
 
-/** A task's two outputs as the researcher sees them: model A's and model B's thumbnails, named. */
+/**
+ * A task's outputs as the researcher sees them: model A's and model B's thumbnails, named (a
+ * safety study's task has one output).
+ */
 export function TaskPair({ task }: { task: StudyTask }) {
+  if (task.modelB === null) return <Side side="A" model={task.modelA} thumbnail={task.thumbnailA} />;
   return (
     <div className="flex items-start gap-2">
       <Side side="A" model={task.modelA} thumbnail={task.thumbnailA} />
