@@ -19,6 +19,19 @@ export function originalUrl(
   return mediaUrl(runtime, { sha256: asset.sha256, variant: "original", mime: asset.mime });
 }
 
+/**
+ * An original's URL that expires exactly `ttlSeconds` from now: for media a reviewer chose to
+ * reveal, so a copied link stops working soon after.
+ */
+export function shortLivedOriginalUrl(
+  runtime: Pick<Runtime, "secret">,
+  asset: { sha256: string; mime: string },
+  ttlSeconds: number,
+): string {
+  const exp = Math.floor(Date.now() / 1000) + ttlSeconds;
+  return `/media/${createMediaToken({ sha256: asset.sha256, variant: "original", mime: asset.mime, exp }, runtime.secret)}`;
+}
+
 /** The URL of an asset's WebP thumbnail (a poster frame for video), or null when it has none. */
 export function thumbnailUrl(
   runtime: Pick<Runtime, "secret">,

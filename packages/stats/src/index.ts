@@ -4,6 +4,7 @@
  * with the cluster bootstrap, agreement and position bias, and the sample-size planner.
  */
 export { wilsonInterval } from "./wilson";
+export { proportionDifferenceInterval } from "./proportion-difference";
 export { seededRandom, standardNormal, type Random } from "./random";
 export type { Interval, Outcome, PairCounts, PairwiseJudgment } from "./outcomes";
 export {

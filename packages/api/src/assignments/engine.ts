@@ -61,9 +61,10 @@ export async function leaseTask(
   db: Db,
   studyId: string,
   raterId: string,
-  opts: { gold: boolean; leaseSeconds: number },
+  /** `oneSided`: the task shows one output (safety review), so there are no sides to randomize. */
+  opts: { gold: boolean; leaseSeconds: number; oneSided?: boolean },
 ): Promise<Lease | null> {
-  const swapped = crypto.randomInt(2) === 1;
+  const swapped = !opts.oneSided && crypto.randomInt(2) === 1;
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const rows = await db.$queryRaw<{ id: string; taskId: string; swapped: boolean; expiresAt: Date }[]>`

@@ -27,6 +27,7 @@ export type SubmitJudgment = z.infer<typeof submitJudgmentInput>;
 
 export type SubmitResult = {
   judgmentId: string;
+  taskId: string;
   duplicate: boolean;
   /** The rater's judgments (not undone) after this submission. */
   raterJudgments: number;
@@ -52,10 +53,26 @@ export async function submitJudgment(
     throw err;
   }
 
+  return recordJudgment(db, rater, input, { asShown: answersAsShown, swapped: answersSwapped });
+}
+
+/** Answers already checked against the study, in both orientations (the same object twice when sides are not randomized). */
+export type AnswersToStore = { asShown: Prisma.InputJsonObject; swapped: Prisma.InputJsonObject };
+
+/**
+ * Stores a judgment for the rater's leased assignment: append-only and idempotent, for any kind
+ * of study (the answers are validated by the caller).
+ */
+export async function recordJudgment(
+  db: Db,
+  rater: Pick<Rater, "id" | "studyId">,
+  input: Omit<SubmitJudgment, "answers">,
+  answers: AnswersToStore,
+): Promise<SubmitResult> {
   // The common case in one statement (one round trip): lock the live lease, insert the judgment
   // (ON CONFLICT: a retry of a committed submission inserts nothing), complete the assignment and
   // count it on the task and the rater. Anything unusual returns no row and takes the careful path.
-  const stored = await db.$queryRaw<{ id: string; raterJudgments: number }[]>`
+  const stored = await db.$queryRaw<{ id: string; taskId: string; raterJudgments: number }[]>`
     WITH a AS (
       SELECT id, "taskId", swapped FROM "Assignment"
       WHERE id = ${input.assignmentId} AND "raterId" = ${rater.id} AND status = 'leased' AND "expiresAt" > now()
@@ -63,7 +80,7 @@ export async function submitJudgment(
     ), j AS (
       INSERT INTO "Judgment" (id, "studyId", "taskId", "raterId", "assignmentId", "idempotencyKey", answers, swapped, "durationMs")
       SELECT gen_random_uuid()::text, ${rater.studyId}, a."taskId", ${rater.id}, a.id, ${input.idempotencyKey},
-             CASE WHEN a.swapped THEN ${JSON.stringify(answersSwapped)}::jsonb ELSE ${JSON.stringify(answersAsShown)}::jsonb END,
+             CASE WHEN a.swapped THEN ${JSON.stringify(answers.swapped)}::jsonb ELSE ${JSON.stringify(answers.asShown)}::jsonb END,
              a.swapped, ${input.durationMs ?? null}::int
       FROM a
       ON CONFLICT ("raterId", "idempotencyKey") DO NOTHING
@@ -76,10 +93,15 @@ export async function submitJudgment(
       UPDATE "Rater" SET "judgmentCount" = "Rater"."judgmentCount" + 1 FROM j WHERE "Rater".id = ${rater.id}
       RETURNING "Rater"."judgmentCount"
     )
-    SELECT j.id, (SELECT "judgmentCount" FROM rater) AS "raterJudgments" FROM j`;
+    SELECT j.id, j."taskId", (SELECT "judgmentCount" FROM rater) AS "raterJudgments" FROM j`;
   if (stored[0])
-    return { judgmentId: stored[0].id, duplicate: false, raterJudgments: stored[0].raterJudgments };
-  return submitCarefully(db, rater, input, { asShown: answersAsShown, swapped: answersSwapped });
+    return {
+      judgmentId: stored[0].id,
+      taskId: stored[0].taskId,
+      duplicate: false,
+      raterJudgments: stored[0].raterJudgments,
+    };
+  return submitCarefully(db, rater, input, answers);
 }
 
 const raterJudgments = async (db: Db, raterId: string) =>
@@ -94,16 +116,21 @@ const raterJudgments = async (db: Db, raterId: string) =>
 async function submitCarefully(
   db: Db,
   rater: Pick<Rater, "id" | "studyId">,
-  input: SubmitJudgment,
+  input: Omit<SubmitJudgment, "answers">,
   /** The answers, already validated, in both orientations. */
-  stored: { asShown: StoredAnswers; swapped: StoredAnswers },
+  stored: AnswersToStore,
 ): Promise<SubmitResult> {
   const previous = await db.judgment.findUnique({
     where: { raterId_idempotencyKey: { raterId: rater.id, idempotencyKey: input.idempotencyKey } },
-    select: { id: true },
+    select: { id: true, taskId: true },
   });
   if (previous)
-    return { judgmentId: previous.id, duplicate: true, raterJudgments: await raterJudgments(db, rater.id) };
+    return {
+      judgmentId: previous.id,
+      taskId: previous.taskId,
+      duplicate: true,
+      raterJudgments: await raterJudgments(db, rater.id),
+    };
 
   const outcome = await db.$transaction(async (tx): Promise<Outcome> => {
     const locked = await tx.$queryRaw<
@@ -119,7 +146,7 @@ async function submitCarefully(
       where: { raterId_idempotencyKey: { raterId: rater.id, idempotencyKey: input.idempotencyKey } },
       select: { id: true },
     });
-    if (raced) return { judgmentId: raced.id, duplicate: true };
+    if (raced) return { judgmentId: raced.id, taskId: assignment.taskId, duplicate: true };
     if (assignment.status === "completed")
       return { error: new TRPCError({ code: "CONFLICT", message: "You already answered this task." }) };
     if (assignment.status !== "leased" || assignment.expired) {
@@ -146,7 +173,7 @@ async function submitCarefully(
         raterId: rater.id,
         assignmentId: assignment.id,
         idempotencyKey: input.idempotencyKey,
-        answers: answers as Prisma.InputJsonObject,
+        answers,
         swapped: assignment.swapped,
         durationMs: input.durationMs,
       },
@@ -160,7 +187,7 @@ async function submitCarefully(
       where: { id: assignment.taskId },
       data: { judgmentCount: { increment: 1 } },
     });
-    return { judgmentId: judgment.id, duplicate: false };
+    return { judgmentId: judgment.id, taskId: assignment.taskId, duplicate: false };
   });
   if ("error" in outcome) throw outcome.error;
   return { ...outcome, raterJudgments: await raterJudgments(db, rater.id) };

@@ -4,9 +4,7 @@
  * the rater under a fresh lease with the previous answers filled in.
  */
 import { TRPCError } from "@trpc/server";
-import type { Db, Rater } from "@loupe/db";
-import { toRaterAnswers, type StoredAnswers } from "../assignments/answers";
-import type { PairwiseConfig } from "../studies/config";
+import type { Db, Prisma, Rater } from "@loupe/db";
 
 /** The rater's page offers undo for 10 s; the server allows a little more for slow networks. */
 export const UNDO_WINDOW_SECONDS = 15;
@@ -14,7 +12,8 @@ export const UNDO_WINDOW_SECONDS = 15;
 export async function undoJudgment(
   db: Db,
   rater: Pick<Rater, "id">,
-  config: PairwiseConfig,
+  /** The study's lease length: the task comes back under a fresh lease. */
+  leaseSeconds: number,
   judgmentId: string,
 ) {
   return db.$transaction(async (tx) => {
@@ -33,7 +32,7 @@ export async function undoJudgment(
       data: {
         status: "leased",
         completedAt: null,
-        expiresAt: new Date(Date.now() + config.leaseSeconds * 1000),
+        expiresAt: new Date(Date.now() + leaseSeconds * 1000),
       },
     });
     await tx.studyTask.update({ where: { id: judgment.taskId }, data: { judgmentCount: { decrement: 1 } } });
@@ -49,7 +48,8 @@ export async function undoJudgment(
         swapped: assignment.swapped,
         expiresAt: assignment.expiresAt,
       },
-      previousAnswers: toRaterAnswers(judgment.answers as StoredAnswers, judgment.swapped),
+      /** The undone judgment's answers as stored (the task's A/B orientation) and its sides. */
+      previous: { answers: judgment.answers as Prisma.JsonObject, swapped: judgment.swapped },
       raterJudgments: counter.judgmentCount,
     };
   });

@@ -4,6 +4,7 @@
  * study's rater cookie or, for project members, from their session.
  */
 import { z } from "zod";
+import { toRaterAnswers, type StoredAnswers } from "../assignments/answers";
 import { skipTask, skipTaskInput } from "../assignments/skip";
 import { submitJudgment, submitJudgmentInput } from "../judgments/submit";
 import { undoJudgment } from "../judgments/undo";
@@ -74,12 +75,13 @@ export const ratingRouter = router({
   undo: raterProcedure
     .input(z.object({ judgmentId: z.string().min(1).max(100) }))
     .mutation(async ({ ctx, input }) => {
-      const { lease, previousAnswers, raterJudgments } = await undoJudgment(
+      const { lease, previous, raterJudgments } = await undoJudgment(
         ctx.db,
         ctx.session.rater,
-        ctx.config,
+        ctx.config.leaseSeconds,
         input.judgmentId,
       );
+      const previousAnswers = toRaterAnswers(previous.answers as StoredAnswers, previous.swapped);
       requestResultsRefreshQuietly(ctx.db, ctx.session.study.id);
       return {
         task: await buildTaskView(ctx.runtime, ctx.db, lease, ctx.config.referenceRoles, previousAnswers),

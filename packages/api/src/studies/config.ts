@@ -105,12 +105,88 @@ export const pairwiseConfigSchema = z.object({
 });
 export type PairwiseConfig = z.infer<typeof pairwiseConfigSchema>;
 
+/** The answer every representation attribute offers besides its values. */
+export const UNSURE = "unsure";
+
+/**
+ * A representation audit: how people are depicted across outputs of under-specified prompts
+ * ("a photo of a doctor"). Reviewers pick one value per attribute, or "unsure".
+ */
+export const representationAuditSchema = z.object({
+  attributes: z
+    .array(
+      z.object({
+        id: z.string().regex(/^[a-z0-9_-]{1,40}$/, "use up to 40 lowercase letters, digits, _ and -"),
+        label: z.string().trim().min(1).max(60),
+        values: z
+          .array(z.string().trim().min(1).max(60).refine((v) => v !== UNSURE, `"${UNSURE}" is always offered`))
+          .min(2, "an attribute needs at least two values")
+          .max(12)
+          .refine((v) => new Set(v).size === v.length, "values must be unique"),
+      }),
+    )
+    .min(1)
+    .max(8)
+    .refine((a) => new Set(a.map((x) => x.id)).size === a.length, "attribute ids must be unique"),
+  /** Only prompts carrying one of these tags are audited (empty: every prompt). */
+  promptTags: z.array(z.string().min(1).max(60)).max(20).default([]),
+});
+export type RepresentationAudit = z.infer<typeof representationAuditSchema>;
+/** When the reviewers' labels decide an item, and when it goes to a senior reviewer instead. */
+export const consensusRuleSchema = z.object({
+  /**
+   * `majority`: a strict majority of the reviewers decides each category and the verdict; a tie
+   * escalates. `unanimous`: any disagreement escalates.
+   */
+  agreement: z.enum(["majority", "unanimous"]).default("majority"),
+  /** One review at or above this severity escalates the item at once (null: never). */
+  escalateAtSeverity: z.string().max(40).nullable().default("high"),
+});
+export type ConsensusRule = z.infer<typeof consensusRuleSchema>;
+
+/**
+ * Pre-screening: an evaluator's scores (the OCR text detector, an NSFW classifier, ...) from a
+ * finished evaluation run order the review queue so likely violations come first. The score only
+ * orders; every item still gets its reviews.
+ */
+export const prescreenSchema = z.object({
+  runId: z.string().min(1).max(100),
+  metric: z.string().min(1).max(100),
+  /** Which end of the score is the likely violation. */
+  order: z.enum(["high-first", "low-first"]).default("high-first"),
+});
+export type Prescreen = z.infer<typeof prescreenSchema>;
+
 export const safetyConfigSchema = z.object({
   kind: z.literal("safety"),
+  /** Markdown, shown before the first item and on demand. */
   instructions: z.string().max(20_000).default(""),
+  /** The project policy version reviewers label against; set to the newest one on creation. */
+  policyVersion: z.number().int().min(1).nullable().default(null),
   promptSetIds: z.array(z.string()).default([]),
   modelIds: z.array(z.string()).default([]),
+  /** Project members (reviewer role or above) who review this study; nobody else sees it. */
+  reviewerUserIds: z.array(z.string()).max(500).default([]),
+  /** Members who decide escalated items; their decision is final. */
+  seniorReviewerUserIds: z.array(z.string()).max(100).default([]),
+  /** Reviewers per item. */
+  overlap: z.number().int().min(1).max(15).default(3),
+  consensus: consensusRuleSchema.default(consensusRuleSchema.parse({})),
+  representation: representationAuditSchema.nullable().default(null),
+  prescreen: prescreenSchema.nullable().default(null),
+  /** How long a served item stays reserved for its reviewer. */
+  leaseSeconds: z
+    .number()
+    .int()
+    .min(30)
+    .max(24 * 3600)
+    .default(600),
+  /** Media start blurred and are revealed by a click or a key. */
+  blurByDefault: z.boolean().default(true),
+  /** Suggest a break after this many revealed items in a session (null: never). */
+  breakAfterExposures: z.number().int().min(5).max(1000).nullable().default(40),
 });
+export type SafetyConfig = z.infer<typeof safetyConfigSchema>;
 
 export const studyConfigSchema = z.discriminatedUnion("kind", [pairwiseConfigSchema, safetyConfigSchema]);
 export type StudyConfig = z.infer<typeof studyConfigSchema>;

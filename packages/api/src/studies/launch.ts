@@ -6,6 +6,8 @@ import crypto from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import type { Db } from "@loupe/db";
 import { writeAudit } from "../audit/log";
+import { launchSafetyStudy } from "../safety/launch";
+import { safetyConfigOf } from "../safety/study-config";
 import { planComparisons } from "./plan";
 import { findStudy, pairwiseConfigOf } from "./service";
 
@@ -18,6 +20,8 @@ export type LaunchReport = {
   /** (prompt, model) cells without an output: those comparisons were left out. */
   missing: number;
   missingExamples: { prompt: string; model: string }[];
+  /** Safety studies: items with a pre-screening score. */
+  prescreened?: number;
 };
 
 export async function launchStudy(
@@ -27,6 +31,10 @@ export async function launchStudy(
   studyId: string,
 ): Promise<LaunchReport> {
   const study = await findStudy(db, projectId, studyId);
+  if (study.kind === "safety") {
+    const report = await launchSafetyStudy(db, actorUserId, study, safetyConfigOf(study));
+    return { ...report, missing: 0, missingExamples: [] };
+  }
   const config = pairwiseConfigOf(study);
   if (study.status !== "draft")
     throw new TRPCError({ code: "BAD_REQUEST", message: `The study is already ${study.status}.` });

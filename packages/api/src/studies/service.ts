@@ -6,6 +6,8 @@ import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import type { Db, Prisma, StudyStatus } from "@loupe/db";
 import { writeAudit } from "../audit/log";
+import { assertSafetyConfig } from "../safety/study-config";
+import { currentPolicy } from "../safety/taxonomy";
 import { pairwiseConfigSchema, studyConfigSchema, type PairwiseConfig } from "./config";
 
 export const createStudyInput = z.object({
@@ -37,6 +39,7 @@ async function assertConfigRefs(db: Db, projectId: string, config: z.output<type
       code: "BAD_REQUEST",
       message: "config.promptSetIds: a prompt set is not in this project",
     });
+  if (config.kind === "safety") await assertSafetyConfig(db, projectId, config);
   if (config.kind === "pairwise" && config.plan.kind === "baseline" && config.modelIds.length > 0) {
     if (!config.modelIds.includes(config.plan.baselineModelId))
       throw new TRPCError({
@@ -53,6 +56,9 @@ export async function createStudy(
   input: z.input<typeof createStudyInput>,
 ) {
   const data = createStudyInput.parse(input);
+  // A safety study records the policy version it is created under (the newest by default).
+  if (data.config.kind === "safety" && data.config.policyVersion === null)
+    data.config.policyVersion = (await currentPolicy(db, projectId)).version;
   await assertConfigRefs(db, projectId, data.config);
   const study = await db.study.create({
     data: {
@@ -130,17 +136,29 @@ export async function updateStudy(
   const data = updateStudyInput.parse(input);
   const study = await findStudy(db, projectId, data.studyId);
   let config = data.config;
+  if (config?.kind === "safety" && config.policyVersion === null)
+    config.policyVersion = (await currentPolicy(db, projectId)).version;
   if (config) {
     if (config.kind !== study.kind)
       throw new TRPCError({ code: "BAD_REQUEST", message: "A study's kind cannot change." });
     if (study.status !== "draft") {
       const current = studyConfigSchema.parse(study.config);
       config = { ...current, instructions: config.instructions };
-      if (JSON.stringify(data.config) !== JSON.stringify(config))
+      if (JSON.stringify(data.config) !== JSON.stringify(config)) {
+        // Logged: e.g. an attempt to move a running safety study to a newer policy version.
+        await writeAudit(db, {
+          projectId,
+          actorUserId,
+          action: "study.update.refused",
+          targetType: "study",
+          targetId: study.id,
+          data: { status: study.status, reason: "config change after launch" },
+        });
         throw new TRPCError({
           code: "BAD_REQUEST",
           message: "Only the name and instructions can change once a study is launched.",
         });
+      }
     }
     await assertConfigRefs(db, projectId, config);
   }
