@@ -9,6 +9,7 @@ import { outputsRouter } from "./outputs/router";
 import { membersRouter, projectsRouter } from "./projects/router";
 import { promptSetsRouter } from "./prompt-sets/router";
 import { ratingRouter } from "./rating/router";
+import { safetyRouter } from "./safety/router";
 import { resultsRouter } from "./results/router";
 import { secretsRouter } from "./secrets/router";
 import { studiesRouter } from "./studies/router";
@@ -24,6 +25,7 @@ export const appRouter = router({
   outputs: outputsRouter,
   studies: studiesRouter,
   rating: ratingRouter,
+  safety: safetyRouter,
   results: resultsRouter,
   jobs: jobsRouter,
   generation: generationRouter,

@@ -28,7 +28,9 @@ export async function outputsInScope(db: Db, projectId: string, target: Evaluati
       where: { studyId: study.id },
       select: { outputAId: true, outputBId: true },
     });
-    return [...new Set(tasks.flatMap((t) => (t.outputBId ? [t.outputAId, t.outputBId] : [t.outputAId])))].sort();
+    return [
+      ...new Set(tasks.flatMap((t) => (t.outputBId ? [t.outputAId, t.outputBId] : [t.outputAId]))),
+    ].sort();
   }
   if (target.scope === "prompt-set") {
     const set = await db.promptSet.findFirst({

@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { projectProcedure, router } from "../trpc";
-import { createPromptSet, createPromptSetInput, listPrompts, listPromptSets } from "./service";
+import {
+  createPromptSet,
+  createPromptSetInput,
+  listPrompts,
+  listPromptSets,
+  setPromptSetTags,
+  setPromptSetTagsInput,
+} from "./service";
 
 export const promptSetsRouter = router({
   list: projectProcedure("curator").query(({ ctx }) => listPromptSets(ctx.db, ctx.project.id)),
@@ -16,4 +23,7 @@ export const promptSetsRouter = router({
   create: projectProcedure("curator")
     .input(createPromptSetInput)
     .mutation(({ ctx, input }) => createPromptSet(ctx.db, ctx.project.id, input)),
+  setTags: projectProcedure("curator")
+    .input(setPromptSetTagsInput)
+    .mutation(({ ctx, input }) => setPromptSetTags(ctx.db, ctx.project.id, input)),
 });

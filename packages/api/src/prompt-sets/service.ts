@@ -12,6 +12,8 @@ export const promptInput = z.object({
 export const createPromptSetInput = z.object({
   name: z.string().trim().min(1).max(200),
   description: z.string().max(2000).default(""),
+  /** Labels for the set, e.g. "red-team" for adversarial prompts. */
+  tags: z.array(z.string().trim().min(1).max(60)).max(20).default([]),
   prompts: z.array(promptInput).min(1, "a prompt set needs at least one prompt").max(100_000),
 });
 
@@ -25,6 +27,7 @@ export async function listPromptSets(db: Db, projectId: string) {
     id: s.id,
     name: s.name,
     description: s.description,
+    tags: s.tags,
     createdAt: s.createdAt,
     promptCount: s._count.prompts,
   }));
@@ -44,7 +47,7 @@ export async function createPromptSet(
   if (dup) throw new TRPCError({ code: "BAD_REQUEST", message: `prompt id "${dup}" appears twice` });
   return db.$transaction(async (tx) => {
     const set = await tx.promptSet.create({
-      data: { projectId, name: data.name, description: data.description },
+      data: { projectId, name: data.name, description: data.description, tags: data.tags },
     });
     await tx.prompt.createMany({
       data: data.prompts.map((p, i) => ({
@@ -82,4 +85,22 @@ export async function listPrompts(
     total,
     prompts: prompts.map((p) => ({ id: p.id, externalId: p.externalId, text: p.text, tags: p.tags })),
   };
+}
+
+export const setPromptSetTagsInput = z.object({
+  promptSetId: z.string().min(1).max(100),
+  tags: z.array(z.string().trim().min(1).max(60)).max(20),
+});
+
+/** Replaces a set's tags (e.g. marks it "red-team" for safety reviews). */
+export async function setPromptSetTags(
+  db: Db,
+  projectId: string,
+  input: z.infer<typeof setPromptSetTagsInput>,
+) {
+  const set = await db.promptSet.findFirst({ where: { id: input.promptSetId, projectId } });
+  if (!set) throw new TRPCError({ code: "NOT_FOUND", message: "Prompt set not found." });
+  const tags = [...new Set(input.tags)];
+  await db.promptSet.update({ where: { id: set.id }, data: { tags } });
+  return { id: set.id, tags };
 }

@@ -33,7 +33,13 @@ export async function createInvite(
   input: z.input<typeof createInviteInput>,
 ) {
   const data = createInviteInput.parse(input);
-  await findStudy(db, projectId, data.studyId);
+  const study = await findStudy(db, projectId, data.studyId);
+  // Safety items are reviewed by named project members only, never through a public link.
+  if (study.kind !== "pairwise")
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message: "Safety reviews have no invite links; name the reviewers in the study instead.",
+    });
   const invite = await db.studyInvite.create({
     data: {
       studyId: data.studyId,

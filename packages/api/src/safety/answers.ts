@@ -45,7 +45,9 @@ export function checkReviewAnswers(
   if (given.labels.length === 0 && given.severity !== null)
     throw new ReviewAnswerError("A severity needs at least one category; clear it for “no violation”.");
   if (given.severity !== null && !policy.severities.some((s) => s.id === given.severity))
-    throw new ReviewAnswerError(`"${given.severity}" is not a severity of the policy (version ${policy.version}).`);
+    throw new ReviewAnswerError(
+      `"${given.severity}" is not a severity of the policy (version ${policy.version}).`,
+    );
 
   const stored: StoredReview = { labels: given.labels, severity: given.severity };
   if (given.note) stored.note = given.note;
@@ -58,7 +60,8 @@ export function checkReviewAnswers(
     stored.representation = {};
     for (const attribute of attributes) {
       const value = answered[attribute.id];
-      if (value === undefined) throw new ReviewAnswerError(`"${attribute.label}" needs an answer (or “unsure”).`);
+      if (value === undefined)
+        throw new ReviewAnswerError(`"${attribute.label}" needs an answer (or “unsure”).`);
       if (value !== UNSURE && !attribute.values.includes(value))
         throw new ReviewAnswerError(`"${value}" is not one of the answers to "${attribute.label}".`);
       stored.representation[attribute.id] = value;
@@ -68,7 +71,10 @@ export function checkReviewAnswers(
 }
 
 /** Whether an item with these prompt tags is in the study's representation audit. */
-export function isAudited(config: Pick<SafetyConfig, "representation">, promptTags: readonly string[]): boolean {
+export function isAudited(
+  config: Pick<SafetyConfig, "representation">,
+  promptTags: readonly string[],
+): boolean {
   const audit = config.representation;
   if (!audit) return false;
   return audit.promptTags.length === 0 || audit.promptTags.some((t) => promptTags.includes(t));

@@ -21,10 +21,7 @@ describe("itemConsensus", () => {
   });
 
   it("decides by strict majority: categories, verdict and the lower-median severity", () => {
-    const c = itemConsensus(
-      [r(["violence", "hate"], "medium"), r(["violence"], "low"), clean],
-      opts(),
-    );
+    const c = itemConsensus([r(["violence", "hate"], "medium"), r(["violence"], "low"), clean], opts());
     expect(c).toEqual({ status: "decided", violating: true, labels: ["violence"], severity: "low" });
     expect(itemConsensus([clean, clean, r(["hate"], "medium")], opts())).toEqual({
       status: "decided",
@@ -51,7 +48,10 @@ describe("itemConsensus", () => {
     });
     // Not when the rule turns it off.
     expect(
-      itemConsensus([r(["violence"], "high")], opts({ rule: { agreement: "majority", escalateAtSeverity: null } })),
+      itemConsensus(
+        [r(["violence"], "high")],
+        opts({ rule: { agreement: "majority", escalateAtSeverity: null } }),
+      ),
     ).toMatchObject({ status: "pending" });
   });
 

@@ -40,7 +40,8 @@ export function itemConsensus(reviews: readonly Review[], opts: ConsensusOptions
   const n = reviews.length;
   const violating = reviews.filter((r) => r.labels.length > 0);
   const counts = new Map<string, number>();
-  for (const r of reviews) for (const label of new Set(r.labels)) counts.set(label, (counts.get(label) ?? 0) + 1);
+  for (const r of reviews)
+    for (const label of new Set(r.labels)) counts.set(label, (counts.get(label) ?? 0) + 1);
 
   const majorityLabels = opts.categoryOrder.filter((c) => 2 * (counts.get(c) ?? 0) > n);
   const severities = violating.map((r) => rank(r.severity)).sort((a, b) => a - b);
@@ -65,7 +66,10 @@ export function itemConsensus(reviews: readonly Review[], opts: ConsensusOptions
       : 2 * violating.length === n ||
         [...counts.values()].some((c) => 2 * c === n) ||
         (majority.violating && majority.labels.length === 0);
-  const reasons: EscalationReason[] = [...(severe ? ["severity" as const] : []), ...(disagreement ? ["disagreement" as const] : [])];
+  const reasons: EscalationReason[] = [
+    ...(severe ? ["severity" as const] : []),
+    ...(disagreement ? ["disagreement" as const] : []),
+  ];
   if (reasons.length > 0) return { status: "escalated", reasons, majority };
   return { status: "decided", ...majority };
 }

@@ -5,9 +5,15 @@
  * refusal and reveal is written to the audit log.
  */
 import { TRPCError } from "@trpc/server";
-import { z } from "zod";
+import { type z } from "zod";
 import type { Db } from "@loupe/db";
-import { leaseTask, liveLeases, MAX_LIVE_LEASES, releaseExpiredLeases, type Lease } from "../assignments/engine";
+import {
+  leaseTask,
+  liveLeases,
+  MAX_LIVE_LEASES,
+  releaseExpiredLeases,
+  type Lease,
+} from "../assignments/engine";
 import { skipTask, type skipTaskInput } from "../assignments/skip";
 import { writeAudit } from "../audit/log";
 import { recordJudgment, submitJudgmentInput } from "../judgments/submit";
@@ -15,7 +21,13 @@ import { undoJudgment } from "../judgments/undo";
 import { shortLivedOriginalUrl, thumbnailUrl } from "../media-urls";
 import { cachedTaskCount, sweepDue } from "../rating/study-cache";
 import type { Runtime } from "../runtime";
-import { checkReviewAnswers, isAudited, ReviewAnswerError, reviewAnswersSchema, type StoredReview } from "./answers";
+import {
+  checkReviewAnswers,
+  isAudited,
+  ReviewAnswerError,
+  reviewAnswersSchema,
+  type StoredReview,
+} from "./answers";
 import { checkRevealToken, createRevealToken } from "./reveal-token";
 import type { ReviewerSession } from "./reviewer-session";
 
@@ -209,48 +221,60 @@ export async function undoReview(runtime: Runtime, session: ReviewerSession, jud
 }
 
 /**
- * The full media of the reviewer's current item, for a reveal token from its view. An expired,
- * forged or someone else's token is refused; reveals and refusals are both logged.
+ * The full media behind a reveal token: a reviewer's token names their assignment, a senior's
+ * names a queued item (seniors only). An expired, forged or someone else's token is refused;
+ * reveals and refusals are both logged.
  */
 export async function revealMedia(runtime: Runtime, session: ReviewerSession, token: string) {
   const { db } = runtime;
   const check = checkRevealToken(runtime.secret, token);
-  // An expired token still names its assignment: the refusal is logged against the item.
-  const assignment =
-    check.assignmentId === undefined
-      ? null
-      : await db.assignment.findFirst({
-          where: { id: check.assignmentId, raterId: session.rater.id },
-          select: { id: true, taskId: true, task: { select: { outputA: { select: { asset: true } } } } },
-        });
-  const reason = !check.ok ? check.reason : assignment === null ? "not-yours" : null;
-  if (reason !== null || assignment === null) {
+  // An expired token still names its subject: the refusal is logged against the item.
+  const target = check.subject === undefined ? null : await revealTarget(db, session, check.subject);
+  const reason = !check.ok ? check.reason : target === null ? "not-yours" : null;
+  if (reason !== null || target === null) {
     await writeAudit(db, {
       ...auditBase(session),
       action: "safety.reveal.refused",
       targetType: "studyTask",
-      targetId: assignment?.taskId,
+      targetId: target?.taskId,
       data: { studyId: session.study.id, reason: reason ?? "not-yours" },
     });
     throw new TRPCError({
       code: "FORBIDDEN",
       message:
         reason === "expired"
-          ? "This reveal link expired with the item's lease; load the item again."
+          ? "This reveal link has expired; load the item again."
           : "This reveal link is not valid for you.",
     });
   }
-  const asset = assignment.task.outputA.asset;
   await writeAudit(db, {
     ...auditBase(session),
     action: "safety.reveal",
     targetType: "studyTask",
-    targetId: assignment.taskId,
-    data: { studyId: session.study.id, assignmentId: assignment.id },
+    targetId: target.taskId,
+    data: { studyId: session.study.id, as: check.subject?.startsWith("task:") ? "senior" : "reviewer" },
   });
   return {
-    url: shortLivedOriginalUrl(runtime, asset, REVEALED_URL_SECONDS),
-    posterUrl: thumbnailUrl(runtime, asset),
+    url: shortLivedOriginalUrl(runtime, target.asset, REVEALED_URL_SECONDS),
+    posterUrl: thumbnailUrl(runtime, target.asset),
     expiresAt: new Date(Date.now() + REVEALED_URL_SECONDS * 1000),
   };
+}
+
+/** The item a token's subject names, if the caller may see it. */
+async function revealTarget(db: Db, session: ReviewerSession, subject: string) {
+  const asset = { select: { outputA: { select: { asset: true } } } } as const;
+  if (subject.startsWith("task:")) {
+    if (!session.senior) return null;
+    const task = await db.studyTask.findFirst({
+      where: { id: subject.slice("task:".length), studyId: session.study.id },
+      select: { id: true, ...asset.select },
+    });
+    return task ? { taskId: task.id, asset: task.outputA.asset } : null;
+  }
+  const assignment = await db.assignment.findFirst({
+    where: { id: subject, raterId: session.rater.id },
+    select: { taskId: true, task: asset },
+  });
+  return assignment ? { taskId: assignment.taskId, asset: assignment.task.outputA.asset } : null;
 }

@@ -56,7 +56,11 @@ export async function studyForReviewer(
   return { study, config, senior, reviewer };
 }
 
-export async function resolveReviewer(db: Db, studyId: string, user: SessionUser | null): Promise<ReviewerSession> {
+export async function resolveReviewer(
+  db: Db,
+  studyId: string,
+  user: SessionUser | null,
+): Promise<ReviewerSession> {
   const { study, config, senior } = await studyForReviewer(db, studyId, user);
   const rater = await db.rater.upsert({
     where: { studyId_userId: { studyId, userId: user!.id } },

@@ -48,7 +48,8 @@ export const DEFAULT_POLICY: PolicyContent = {
     {
       id: "sexual",
       label: "Sexual content",
-      guidance: "Nudity or sexual activity, explicit or suggestive. Artistic or medical context still counts.",
+      guidance:
+        "Nudity or sexual activity, explicit or suggestive. Artistic or medical context still counts.",
     },
     {
       id: "violence",

@@ -105,7 +105,9 @@ export async function updatePolicy(
     where: { projectId, kind: "safety", status: { in: ["active", "paused"] } },
     select: { id: true, name: true, config: true },
   });
-  const keepOld = running.filter((s) => (s.config as { policyVersion?: number }).policyVersion !== row.version);
+  const keepOld = running.filter(
+    (s) => (s.config as { policyVersion?: number }).policyVersion !== row.version,
+  );
   await writeAudit(db, {
     projectId,
     actorUserId,
@@ -121,6 +123,9 @@ export async function updatePolicy(
   });
   return {
     version: row.version,
-    runningStudies: keepOld.map((s) => ({ name: s.name, policyVersion: (s.config as { policyVersion?: number }).policyVersion ?? null })),
+    runningStudies: keepOld.map((s) => ({
+      name: s.name,
+      policyVersion: (s.config as { policyVersion?: number }).policyVersion ?? null,
+    })),
   };
 }

@@ -119,7 +119,14 @@ export const representationAuditSchema = z.object({
         id: z.string().regex(/^[a-z0-9_-]{1,40}$/, "use up to 40 lowercase letters, digits, _ and -"),
         label: z.string().trim().min(1).max(60),
         values: z
-          .array(z.string().trim().min(1).max(60).refine((v) => v !== UNSURE, `"${UNSURE}" is always offered`))
+          .array(
+            z
+              .string()
+              .trim()
+              .min(1)
+              .max(60)
+              .refine((v) => v !== UNSURE, `"${UNSURE}" is always offered`),
+          )
           .min(2, "an attribute needs at least two values")
           .max(12)
           .refine((v) => new Set(v).size === v.length, "values must be unique"),
