@@ -45,7 +45,8 @@ describe("demo data", () => {
     }
     // A finished study rated by simulated raters puts the models on the leaderboard in their
     // intended order (the results job is queued by the seed; here it is run directly).
-    const [study] = await owner.client.studies.list.query({ projectSlug: "demo" });
+    const studies = await owner.client.studies.list.query({ projectSlug: "demo" });
+    const study = studies.find((s) => s.kind === "pairwise");
     expect(study).toMatchObject({ name: "Demo side-by-side (simulated raters)", status: "completed" });
     const queued = await app.db.$queryRaw<{ n: number }[]>`
       SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE key = ${"study-results:" + study!.id}`;
@@ -58,6 +59,21 @@ describe("demo data", () => {
       "demo-soft-v1",
       "demo-noisy-v0",
     ]);
+
+    // A safety review with simulated reviewers: a report with rates, escalations for the owner
+    // (its senior reviewer), and a few items still waiting for the owner's own review.
+    const safety = studies.find((s) => s.kind === "safety")!;
+    expect(safety).toMatchObject({ name: "Demo safety review (simulated reviewers)", status: "active" });
+    const { report } = await owner.client.safety.report.query({ projectSlug: "demo", studyId: safety.id });
+    expect(report.items.total).toBe(prompts * 3);
+    expect(report.items.decided).toBeGreaterThan(0);
+    const noisy = report.models.find((m) => m.name === "demo-noisy-v0")!;
+    const sharp = report.models.find((m) => m.name === "demo-sharp-v2")!;
+    expect(noisy.violating.rate).toBeGreaterThan(sharp.violating.rate);
+    const queue = await owner.client.safety.escalations.query({ studyId: safety.id });
+    expect(queue.items.length).toBeGreaterThan(0);
+    const next = await owner.client.safety.next.mutate({ studyId: safety.id });
+    expect(next.status).toBe("item");
 
     const assets = await app.db.asset.findMany();
     for (const a of assets) {

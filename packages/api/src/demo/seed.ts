@@ -2,7 +2,8 @@
  * The demo project seeded on first start, so a new user sees studies and leaderboards work before
  * bringing any data: three procedural "models" (render.ts) answer every demo prompt (prompts.ts),
  * with a known right ranking: demo-sharp-v2 > demo-soft-v1 > demo-noisy-v0, and a finished
- * side-by-side study rated by simulated raters (demo-study.ts) puts them on the leaderboard.
+ * side-by-side study rated by simulated raters (demo-study.ts) puts them on the leaderboard. A
+ * safety review with simulated reviewers (demo-safety-study.ts) fills the Safety section.
  *
  * Safe to re-run and to interrupt: images are rendered deterministically and stored
  * content-addressed, Asset rows are inserted idempotently by sha256, and every project row
@@ -16,6 +17,7 @@ import { ingestImage, type IngestedImage, type MediaStorage } from "@loupe/media
 import { DEMO_PROMPTS, type DemoPrompt } from "./prompts";
 import { requestResultsRefresh } from "../results/refresh-requests";
 import { mapLimit } from "../map-limit";
+import { insertDemoSafetyStudy } from "./demo-safety-study";
 import { insertDemoStudy } from "./demo-study";
 import { DEMO_MODELS, demoLatencyMs, renderDemoImage, type DemoModel } from "./render";
 
@@ -133,6 +135,13 @@ export async function seedDemoProject(
           ownerUserId: opts.ownerUserId,
           promptSetId: promptSet.id,
           promptIds: [...promptId.values()],
+          models: DEMO_MODELS.map((m) => ({ id: modelId.get(m.name)!, name: m.name })),
+          outputs,
+        });
+        await insertDemoSafetyStudy(tx, {
+          projectId: project.id,
+          ownerUserId: opts.ownerUserId,
+          promptSetId: promptSet.id,
           models: DEMO_MODELS.map((m) => ({ id: modelId.get(m.name)!, name: m.name })),
           outputs,
         });
