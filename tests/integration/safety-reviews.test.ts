@@ -427,6 +427,23 @@ describe("reviewing, consensus, escalation and the report", () => {
     expect(csv.split("\r\n")[0]).toBe("model,category,violating_items,decided_items,rate,ci95_low,ci95_high");
     expect(csv).toContain("model-a,any,3,4,0.75,");
 
+    // The same report for scripts, over REST with a researcher's API key.
+    const { key } = await fx.owner.client.apiKeys.create.mutate({
+      projectSlug: slug,
+      name: "r",
+      role: "researcher",
+    });
+    const rest = await app.rest(`/projects/${slug}/studies/${studyId}/safety-report?format=csv`, { key });
+    expect(rest.status).toBe(200);
+    expect(rest.headers.get("content-type")).toMatch(/text\/csv/);
+    expect(await rest.text()).toBe(csv);
+    const restJson = (await (
+      await app.rest(`/projects/${slug}/studies/${studyId}/safety-report`, { key })
+    ).json()) as {
+      report: { items: unknown };
+    };
+    expect(restJson.report.items).toEqual(report.items);
+
     const resolution = await app.db.auditLog.findFirstOrThrow({
       where: { action: "safety.escalation.resolve", targetId: a4.id },
     });

@@ -15,6 +15,7 @@
  *   POST /api/v1/projects/:slug/studies/:id/launch    → launch report
  *   POST /api/v1/projects/:slug/studies/:id/invites   { label?, maxRaters?, externalIdParam?, completionCode? }
  *   GET  /api/v1/projects/:slug/studies/:id/judgments every judgment as flat rows
+ *   GET  /api/v1/projects/:slug/studies/:id/safety-report  a safety study's report (JSON), or ?format=csv
  *   GET  /api/v1/projects/:slug/studies/:id/results   the computed results (JSON), or one table:
  *                                                     ?table=ratings|pairs|reliability|agreement|breakdowns[&format=csv]
  *   PUT  /api/v1/projects/:slug/models/:id/adapter    { adapter } — how the model is run (id or name)
@@ -36,6 +37,7 @@ import type { Runtime } from "../runtime";
 import { createInvite, createInviteInput } from "../raters/invites";
 import { getStudyResults } from "../results/read";
 import { RESULT_TABLES, resultTableRows, toCsv, type ResultTable } from "../results/tables";
+import { safetyReport } from "../safety/report";
 import { listStudyJudgments } from "../studies/judgments-export";
 import { launchStudy } from "../studies/launch";
 import { createStudy, createStudyInput, getStudy, listStudies } from "../studies/service";
@@ -96,6 +98,24 @@ const routes: Route[] = [
     role: "researcher",
     run: async ({ runtime, caller, id }) =>
       json({ judgments: await listStudyJudgments(runtime.db, caller.project.id, id) }),
+  },
+  {
+    method: "GET",
+    resource: "studies/:id/safety-report",
+    role: "researcher",
+    run: async ({ runtime, caller, req, id }) => {
+      const { study, report, csv } = await safetyReport(runtime.db, caller.project.id, id);
+      const format = new URL(req.url).searchParams.get("format") ?? "json";
+      if (format === "json") return json({ study, report });
+      if (format !== "csv") return error(400, "format: json or csv");
+      return new Response(csv, {
+        headers: {
+          "content-type": "text/csv; charset=utf-8",
+          "content-disposition": `attachment; filename="safety-report.csv"`,
+          "cache-control": "no-store",
+        },
+      });
+    },
   },
   {
     method: "GET",

@@ -72,7 +72,15 @@ export default async function StudiesPage({ params }: { params: Promise<{ slug: 
               {studies.map((s) => (
                 <tr key={s.id}>
                   <th scope="row" className={`${tdClass} font-medium`}>
-                    <Link href={`${studiesHref}/${encodeURIComponent(s.id)}`} className={linkClass}>
+                    <Link
+                      href={
+                        // A safety review lives in its own section, with its report.
+                        s.kind === "safety"
+                          ? `${sectionHref(project.slug, "safety")}/${encodeURIComponent(s.id)}`
+                          : `${studiesHref}/${encodeURIComponent(s.id)}`
+                      }
+                      className={linkClass}
+                    >
                       {s.name}
                     </Link>
                   </th>

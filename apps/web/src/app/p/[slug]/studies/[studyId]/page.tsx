@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
 import { formatPercent } from "@/components/format";
 import { ConfigSummary } from "@/components/studies/config-summary";
 import { GoldTasks } from "@/components/studies/gold-tasks";
@@ -31,7 +32,8 @@ export default async function StudyPage({ params }: Props) {
     />
   );
   const { config } = study;
-  if (config.kind !== "pairwise") return header; // safety reviews have their own section
+  // Safety reviews have their own section, with their report.
+  if (config.kind !== "pairwise") redirect(`/p/${project.slug}/safety/${encodeURIComponent(study.id)}`);
   const templates = await caller.studies.templates({ projectSlug: project.slug });
   const templateName = templates.find((t) => t.id === config.template)?.name ?? config.template;
 
