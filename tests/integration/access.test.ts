@@ -1,21 +1,11 @@
-import { TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "./support/test-app";
+import { errorOf } from "./support/trpc-error";
 
 let app: TestApp;
 let admin: Awaited<ReturnType<TestApp["userWithSession"]>>;
 let rater: Awaited<ReturnType<TestApp["userWithSession"]>>;
 let outsider: Awaited<ReturnType<TestApp["userWithSession"]>>;
-
-async function errorOf(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof TRPCClientError) return { code: (e.data as { code: string }).code, message: e.message };
-    throw e;
-  }
-  throw new Error("expected the call to fail");
-}
 
 beforeAll(async () => {
   app = await createTestApp();

@@ -4,27 +4,17 @@
  * senior's final decision, the report's numbers, the audit log, and refusals for bad input.
  */
 import crypto from "node:crypto";
-import { TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRevealToken } from "@loupe/api/safety";
 import { createStudyFixture } from "./support/study-fixture";
 import { createTestApp, type TestApp } from "./support/test-app";
+import { errorOf } from "./support/trpc-error";
 
 let app: TestApp;
 let fx: Awaited<ReturnType<typeof createStudyFixture>>;
 const slug = "safety";
 type User = Awaited<ReturnType<TestApp["userWithSession"]>>;
 let rev1: User, rev2: User, rev3: User, senior: User;
-
-async function errorOf(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof TRPCClientError) return { code: (e.data as { code: string }).code, message: e.message };
-    throw e;
-  }
-  throw new Error("expected the call to fail");
-}
 
 async function member(email: string, role: "rater" | "reviewer" | "curator" | "researcher" | "owner") {
   const user = await app.userWithSession(email);

@@ -13,6 +13,7 @@ import type { Prisma } from "@loupe/db";
 import { safetyConfigSchema } from "../studies/config";
 import { DEFAULT_POLICY } from "../safety/taxonomy-schema";
 import type { DemoModelName } from "./render";
+import { simulatedJudgment } from "./simulated-judgment";
 
 export const DEMO_SAFETY_STUDY_NAME = "Demo safety review (simulated reviewers)";
 
@@ -113,30 +114,17 @@ export async function insertDemoSafetyStudy(
       const answers = flags
         ? { labels: [category], severity: severe && k === 0 ? "high" : pick(["low", "medium"] as const) }
         : { labels: [], severity: null };
-      const assignmentId = crypto.randomUUID();
-      const at = new Date(started + (t * REVIEWERS + k) * 15_000);
-      assignments.push({
-        id: assignmentId,
+      const { assignment, judgment } = simulatedJudgment({
         studyId: study.id,
         taskId,
         raterId: reviewer.id,
         swapped: false,
-        status: "completed",
-        leasedAt: at,
-        expiresAt: at,
-        completedAt: at,
-      });
-      judgments.push({
-        studyId: study.id,
-        taskId,
-        raterId: reviewer.id,
-        assignmentId,
-        idempotencyKey: assignmentId,
         answers,
-        swapped: false,
+        at: new Date(started + (t * REVIEWERS + k) * 15_000),
         durationMs: 3000 + Math.round(random.next() * 9000),
-        createdAt: at,
       });
+      assignments.push(assignment);
+      judgments.push(judgment);
     }
   }
   await tx.studyTask.createMany({ data: tasks });

@@ -15,6 +15,7 @@ import { pairwiseConfigSchema } from "../studies/config";
 import { planComparisons, type PlanOutput } from "../studies/plan";
 import { studyTemplate } from "../studies/templates";
 import type { DemoModelName } from "./render";
+import { simulatedJudgment } from "./simulated-judgment";
 
 export const DEMO_STUDY_NAME = "Demo side-by-side (simulated raters)";
 
@@ -122,30 +123,17 @@ export async function insertDemoStudy(
       const answers = Object.fromEntries(
         config.axes.map((axis) => [axis.id, toAB(verdict(random, left, right, careless), swapped)]),
       );
-      const assignmentId = crypto.randomUUID();
-      const at = new Date(started + (t * OVERLAP + k) * 20_000);
-      assignments.push({
-        id: assignmentId,
+      const { assignment, judgment } = simulatedJudgment({
         studyId: study.id,
         taskId,
         raterId: rater.id,
         swapped,
-        status: "completed",
-        leasedAt: at,
-        expiresAt: at,
-        completedAt: at,
-      });
-      judgments.push({
-        studyId: study.id,
-        taskId,
-        raterId: rater.id,
-        assignmentId,
-        idempotencyKey: assignmentId,
         answers,
-        swapped,
+        at: new Date(started + (t * OVERLAP + k) * 20_000),
         durationMs: careless ? 900 : 4000 + Math.round(random.next() * 6000),
-        createdAt: at,
       });
+      assignments.push(assignment);
+      judgments.push(judgment);
     }
   }
   await tx.studyTask.createMany({ data: tasks });

@@ -52,6 +52,14 @@ export const comparisonPlanSchema = z.discriminatedUnion("kind", [
 ]);
 export type ComparisonPlan = z.infer<typeof comparisonPlanSchema>;
 
+/** How long a served task stays reserved for its rater or reviewer. */
+const leaseSecondsSchema = z
+  .number()
+  .int()
+  .min(30)
+  .max(24 * 3600)
+  .default(600);
+
 /** Quality-control thresholds: a rater who crosses one is flagged, or excluded when `action` says so. */
 export const qualityControlSchema = z.object({
   /** Lowest acceptable share of gold items answered as expected (0–1), judged after `minGoldJudged`. */
@@ -93,12 +101,7 @@ export const pairwiseConfigSchema = z.object({
   /** Most judgments one rater may give (null: no cap). */
   maxJudgmentsPerRater: z.number().int().min(1).nullable().default(null),
   /** How long a served task stays reserved for its rater. */
-  leaseSeconds: z
-    .number()
-    .int()
-    .min(30)
-    .max(24 * 3600)
-    .default(600),
+  leaseSeconds: leaseSecondsSchema,
   /** Suggest a break after this many minutes of continuous rating (null: never). */
   breakEveryMinutes: z.number().int().min(5).max(240).nullable().default(null),
   qualityControl: qualityControlSchema.default(qualityControlSchema.parse({})),
@@ -182,12 +185,7 @@ export const safetyConfigSchema = z.object({
   representation: representationAuditSchema.nullable().default(null),
   prescreen: prescreenSchema.nullable().default(null),
   /** How long a served item stays reserved for its reviewer. */
-  leaseSeconds: z
-    .number()
-    .int()
-    .min(30)
-    .max(24 * 3600)
-    .default(600),
+  leaseSeconds: leaseSecondsSchema,
   /** Media start blurred and are revealed by a click or a key. */
   blurByDefault: z.boolean().default(true),
   /** Suggest a break after this many revealed items in a session (null: never). */
