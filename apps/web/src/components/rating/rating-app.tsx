@@ -10,8 +10,13 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { TRPCClientError } from "@trpc/client";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@loupe/api";
+import { retryOnNetworkError } from "@/lib/network-retry";
 import { useTRPCClient } from "@/lib/trpc";
+import { Dialog } from "../dialog";
 import { Markdown } from "../markdown";
+import { PromptPanel } from "../prompt-panel";
+import { ShortcutTable } from "../shortcut-table";
+import { SkipReasonDialog } from "../skip-reason-dialog";
 import { answerForKey, SHORTCUTS, SKIP_REASONS, type RaterAnswer, type SkipReason } from "./answer-options";
 import { AnswerPanel } from "./answer-panel";
 import { MediaPair, preloadMedia, type MediaPairHandle } from "./media-pair";
@@ -23,10 +28,6 @@ type Task = Extract<NextResult, { status: "task" }>["task"];
 type Progress = Session["progress"];
 
 const UNDO_SECONDS = 10;
-
-function isNetworkError(err: unknown) {
-  return err instanceof TRPCClientError && !err.data;
-}
 
 export function RatingApp({ studyId, session }: { studyId: string; session: Session }) {
   const client = useTRPCClient();
@@ -127,17 +128,8 @@ export function RatingApp({ studyId, session }: { studyId: string; session: Sess
       durationMs: Math.round(performance.now() - shownAt.current),
     };
     try {
-      let result;
-      for (let attempt = 0; ; attempt++) {
-        try {
-          result = await client.rating.submit.mutate(input);
-          break;
-        } catch (err) {
-          // Same key on retry: if the first try did reach the server, it is not counted twice.
-          if (!isNetworkError(err) || attempt >= 3) throw err;
-          await new Promise((r) => setTimeout(r, 500 * 2 ** attempt));
-        }
-      }
+      // Same key on retry: if the first try did reach the server, it is not counted twice.
+      const result = await retryOnNetworkError(() => client.rating.submit.mutate(input));
       setProgress(result.progress);
       setLastJudgment({ id: result.judgmentId, at: Date.now() });
       await loadNext();
@@ -390,12 +382,7 @@ export function RatingApp({ studyId, session }: { studyId: string; session: Sess
 
         {phase === "rating" && task ? (
           <div className="mx-auto flex max-w-[1600px] flex-col gap-3">
-            <section aria-label="Prompt" className="rounded-md bg-zinc-50 px-4 py-2 dark:bg-zinc-900">
-              <p className="text-xs font-semibold uppercase tracking-wide text-zinc-500">Prompt</p>
-              <p data-testid="prompt" className="mt-1 whitespace-pre-wrap text-lg">
-                {task.prompt}
-              </p>
-            </section>
+            <PromptPanel prompt={task.prompt} />
             {task.references.length > 0 ? (
               <section aria-label="Reference media" className="flex flex-wrap gap-3">
                 {task.references.map((r, i) => (
@@ -462,23 +449,11 @@ export function RatingApp({ studyId, session }: { studyId: string; session: Sess
       </main>
 
       {skipOpen ? (
-        <Dialog title="Why skip this pair?" onClose={() => setSkipOpen(false)}>
-          <ul className="space-y-1">
-            {SKIP_REASONS.map((r) => (
-              <li key={r.value}>
-                <button
-                  type="button"
-                  onClick={() => void skip(r.value)}
-                  className="w-full rounded px-2 py-1 text-left hover:bg-zinc-100 dark:hover:bg-zinc-800"
-                >
-                  <kbd className="mr-2 text-zinc-500">{r.key}</kbd>
-                  {r.label}
-                </button>
-              </li>
-            ))}
-          </ul>
-          <p className="mt-2 text-xs text-zinc-500">Esc to cancel</p>
-        </Dialog>
+        <SkipReasonDialog
+          title="Why skip this pair?"
+          onSkip={(reason) => void skip(reason)}
+          onClose={() => setSkipOpen(false)}
+        />
       ) : null}
 
       {helpOpen ? (
@@ -511,49 +486,5 @@ export function RatingApp({ studyId, session }: { studyId: string; session: Sess
 }
 
 function ShortcutList({ video }: { video: boolean }) {
-  return (
-    <table className="mt-4 text-sm">
-      <caption className="mb-1 text-left font-semibold">Keyboard shortcuts</caption>
-      <tbody>
-        {SHORTCUTS.filter((s) => video || !s.video).map((s) => (
-          <tr key={s.keys}>
-            <td className="pr-4 align-top">
-              <kbd className="font-mono">{s.keys}</kbd>
-            </td>
-            <td>{s.action}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
-function Dialog({
-  title,
-  onClose,
-  children,
-}: {
-  title: string;
-  onClose: () => void;
-  children: React.ReactNode;
-}) {
-  return (
-    <div className="fixed inset-0 z-10 flex items-center justify-center bg-zinc-950/40 p-4" onClick={onClose}>
-      <div
-        role="dialog"
-        aria-modal="true"
-        aria-label={title}
-        onClick={(e) => e.stopPropagation()}
-        className="max-h-[80vh] w-full max-w-lg overflow-auto rounded-lg bg-white p-5 shadow-xl dark:bg-zinc-900"
-      >
-        <div className="flex items-start justify-between">
-          <h2 className="font-semibold">{title}</h2>
-          <button type="button" onClick={onClose} aria-label="Close" className="text-zinc-500">
-            ×
-          </button>
-        </div>
-        <div className="mt-3">{children}</div>
-      </div>
-    </div>
-  );
+  return <ShortcutTable shortcuts={SHORTCUTS.filter((s) => video || !s.video)} />;
 }

@@ -31,15 +31,20 @@ const MOVES: Record<Status, Move[]> = {
   archived: [],
 };
 
-/** Launch a draft, or pause, resume, complete and archive; the page reloads its data after each. */
+/**
+ * Launch a draft, or pause, resume, complete and archive; the page reloads its data after each.
+ * `canEditDesign: false` hides "Edit design" where the wizard does not apply (safety reviews).
+ */
 export function StudyActions({
   projectSlug,
   studyId,
   status,
+  canEditDesign = true,
 }: {
   projectSlug: string;
   studyId: string;
   status: Status;
+  canEditDesign?: boolean;
 }) {
   const trpc = useTRPC();
   const router = useRouter();
@@ -59,7 +64,7 @@ export function StudyActions({
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap justify-end gap-2">
-        {status === "draft" ? (
+        {status === "draft" && canEditDesign ? (
           <Link
             href={`/p/${encodeURIComponent(projectSlug)}/studies/${encodeURIComponent(studyId)}/edit`}
             className={secondaryButtonClass}

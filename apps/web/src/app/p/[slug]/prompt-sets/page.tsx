@@ -6,6 +6,7 @@ import { EmptyState } from "@/components/empty-state";
 import { formatCount, formatDateTime } from "@/components/format";
 import { PageHeader } from "@/components/page-header";
 import { cardClass, linkClass, tableClass, tdClass, thClass } from "@/components/styles";
+import { TagList } from "@/components/tag-list";
 import { gateSection } from "../_lib/section-gate";
 import { sectionHref } from "../_lib/sections";
 
@@ -41,6 +42,9 @@ export default async function PromptSetsPage({ params }: { params: Promise<{ slu
                   <th scope="col" className={thClass}>
                     Description
                   </th>
+                  <th scope="col" className={thClass}>
+                    Tags
+                  </th>
                   <th scope="col" className={`${thClass} text-right`}>
                     Prompts
                   </th>
@@ -58,6 +62,9 @@ export default async function PromptSetsPage({ params }: { params: Promise<{ slu
                       </Link>
                     </th>
                     <td className={`${tdClass} text-zinc-600 dark:text-zinc-400`}>{s.description || "—"}</td>
+                    <td className={tdClass}>
+                      <TagList tags={s.tags} />
+                    </td>
                     <td className={`${tdClass} text-right tabular-nums`}>{formatCount(s.promptCount)}</td>
                     <td className={`${tdClass} whitespace-nowrap text-zinc-600 dark:text-zinc-400`}>
                       {formatDateTime(s.createdAt)}

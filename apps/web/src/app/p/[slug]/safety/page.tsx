@@ -1,49 +1,72 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { roleAtLeast } from "@/components/roles";
-import { linkClass } from "@/components/styles";
+import { safetyHrefs } from "@/components/safety/hrefs";
+import { MyReviews } from "@/components/safety/my-reviews";
+import { PolicySummary } from "@/components/safety/policy-summary";
+import { SafetyStudyList } from "@/components/safety/safety-study-list";
+import { buttonClass } from "@/components/styles";
 import { gateSection } from "../_lib/section-gate";
-import { sectionHref } from "../_lib/sections";
 
 export const metadata: Metadata = { title: "Safety" };
 export const dynamic = "force-dynamic";
 
+const sectionTitle = "mb-3 text-lg font-semibold";
+
 export default async function SafetyPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { denied, project } = await gateSection(slug, "safety");
+  const { denied, caller, project } = await gateSection(slug, "safety");
   if (denied) return denied;
+  const input = { projectSlug: project.slug };
+  // Reviewers see their own reviews only; the studies and the policy are for researchers.
+  const researcher = roleAtLeast(project.role, "researcher");
+  const [reviews, studies, policy] = await Promise.all([
+    caller.safety.myReviews(input),
+    researcher ? caller.studies.list(input) : Promise.resolve(null),
+    researcher ? caller.safety.policy(input) : Promise.resolve(null),
+  ]);
+  const hrefs = safetyHrefs(project.slug);
   return (
     <>
       <PageHeader
         title="Safety"
-        description="Responsibility reviews: reviewers check outputs against a content policy, category by category."
-      />
-      <EmptyState title="No safety reviews yet">
-        <p>
-          Policy reviews and violation rates per model and category (with their intervals) appear here once a
-          safety review study has decisions. Reviewers see each output with the policy&rsquo;s categories and
-          record a decision and a reason; disagreements go to a second reviewer.
-        </p>
-        {roleAtLeast(project.role, "researcher") ? (
-          <p>
-            A safety review is a kind of study: it is set up from{" "}
-            <Link href={sectionHref(project.slug, "studies")} className={linkClass}>
-              Studies
-            </Link>{" "}
-            over the outputs in{" "}
-            <Link href={sectionHref(project.slug, "outputs")} className={linkClass}>
-              Outputs
+        description="Responsibility reviews: reviewers check outputs against the project's content policy, category by category; the report gives violation rates per model with their intervals."
+        actions={
+          researcher ? (
+            <Link href={hrefs.newReview} className={buttonClass}>
+              New safety review
             </Link>
-            .
-          </p>
-        ) : (
-          <p>
-            A researcher in this project sets up safety reviews; the outputs to review then wait for you here.
-          </p>
-        )}
-      </EmptyState>
+          ) : null
+        }
+      />
+      <div className="space-y-10">
+        <section aria-labelledby="safety-my-reviews">
+          <h2 id="safety-my-reviews" className={sectionTitle}>
+            Your reviews
+          </h2>
+          <MyReviews reviews={reviews} />
+        </section>
+        {studies ? (
+          <section aria-labelledby="safety-studies">
+            <h2 id="safety-studies" className={sectionTitle}>
+              Safety reviews
+            </h2>
+            <SafetyStudyList
+              projectSlug={project.slug}
+              studies={studies.filter((s) => s.kind === "safety")}
+            />
+          </section>
+        ) : null}
+        {policy ? (
+          <section aria-labelledby="safety-policy">
+            <h2 id="safety-policy" className={sectionTitle}>
+              Content policy
+            </h2>
+            <PolicySummary projectSlug={project.slug} policy={policy} />
+          </section>
+        ) : null}
+      </div>
     </>
   );
 }

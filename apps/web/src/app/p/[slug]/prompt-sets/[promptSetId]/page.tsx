@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ImportReferencesForm } from "@/components/import-references-form";
 import { PageHeader } from "@/components/page-header";
 import { Pager, pageFrom } from "@/components/pager";
+import { PromptSetTagEditor } from "@/components/prompt-set-tag-editor";
 import { cardClass, linkClass, tableClass, tdClass, thClass } from "@/components/styles";
 import { TagList } from "@/components/tag-list";
 import { orNotFound } from "../../_lib/or-not-found";
@@ -24,14 +25,19 @@ export default async function PromptSetPage({ params, searchParams }: Props) {
   const page = pageFrom((await searchParams).page);
   const { denied, caller, project } = await gateSection(slug, "prompt-sets");
   if (denied) return denied;
-  const data = await orNotFound(
-    caller.promptSets.prompts({
-      projectSlug: project.slug,
-      promptSetId,
-      skip: (page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-    }),
-  );
+  const [data, sets] = await Promise.all([
+    orNotFound(
+      caller.promptSets.prompts({
+        projectSlug: project.slug,
+        promptSetId,
+        skip: (page - 1) * PAGE_SIZE,
+        take: PAGE_SIZE,
+      }),
+    ),
+    // The prompts' page does not carry the set's own tags; the list does.
+    caller.promptSets.list({ projectSlug: project.slug }),
+  ]);
+  const setTags = sets.find((s) => s.id === data.set.id)?.tags ?? [];
   const listHref = sectionHref(project.slug, "prompt-sets");
 
   return (
@@ -45,6 +51,7 @@ export default async function PromptSetPage({ params, searchParams }: Props) {
         title={data.set.name}
         description={`${data.total.toLocaleString("en-US")} prompts, in their original order.`}
       />
+      <PromptSetTagEditor projectSlug={project.slug} promptSetId={data.set.id} tags={setTags} />
       <div className={`${cardClass} overflow-x-auto`}>
         <table className={tableClass}>
           <caption className="sr-only">Prompts of {data.set.name}</caption>
