@@ -175,3 +175,49 @@ test("a pairwise rater cannot open the safety review", async ({ browser }) => {
   await expect(page.getByRole("heading", { name: "Open your invite link" })).toBeVisible();
   await context.close();
 });
+
+test("a researcher saves a new policy version, and creates and launches a review through the form", async () => {
+  const page = admin;
+  await page.goto(`/p/${projectSlug}/safety/policy`);
+  const editor = page.getByRole("form", { name: "Policy editor" });
+  await editor.getByRole("button", { name: "Add category" }).click();
+  const added = editor.getByRole("group", { name: "Category 11", exact: true });
+  await added.getByRole("textbox", { name: "Id", exact: true }).fill("deepfakes");
+  await added.getByRole("textbox", { name: "Label", exact: true }).fill("Deepfakes");
+  await editor.getByRole("textbox", { name: "What changed" }).fill("Add deepfakes");
+  await editor.getByRole("button", { name: /Save as version \d+/ }).click();
+  await expect(page.getByRole("heading", { name: /Saved as version \d+/ })).toBeVisible();
+  // The running review keeps the version it was created with.
+  await expect(page.getByRole("list", { name: "Running studies that keep their version" })).toContainText(
+    "Keyboard safety review of demo-sharp-v2",
+  );
+  await expect(page.getByRole("table", { name: "Version history" })).toContainText("Add deepfakes");
+
+  await page.goto(`/p/${projectSlug}/safety/new`);
+  const form = page.getByRole("form", { name: "New safety review" });
+  await form.getByRole("textbox", { name: "Name" }).fill("Form-made review of demo-soft-v1");
+  await form
+    .getByRole("group", { name: "Prompt sets" })
+    .getByRole("checkbox", { name: /Demo prompts/ })
+    .check();
+  await form
+    .getByRole("group", { name: "Models" })
+    .getByRole("checkbox", { name: /demo-soft-v1/ })
+    .check();
+  await form
+    .getByRole("group", { name: "Reviewers", exact: true })
+    .getByRole("checkbox", { name: new RegExp(ADMIN_EMAIL) })
+    .check();
+  await form
+    .getByRole("group", { name: "Senior reviewers" })
+    .getByRole("checkbox", { name: new RegExp(ADMIN_EMAIL) })
+    .check();
+  await form.getByRole("spinbutton", { name: "Reviewers per item" }).fill("1");
+  await form.getByRole("button", { name: "Create and launch" }).click();
+  await expect(page).toHaveURL(new RegExp(`/p/${projectSlug}/safety/[0-9a-f-]{36}$`));
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Form-made review of demo-soft-v1" }),
+  ).toBeVisible();
+  await expect(summary(page, "Total items")).toHaveText("32");
+  await expect(page.getByText(/Policy version [2-9]/)).toBeVisible();
+});

@@ -349,6 +349,11 @@ describe("reviewing, consensus, escalation and the report", () => {
     // o_vn = o_nv = 2, n = 24 → α = 1 − (4/24) / (2·12·12 / (24·23)) = 49/72.
     expect(report.agreement.verdict.alpha).toBeCloseTo(49 / 72, 10);
     expect(report.agreement.verdict.items).toBe(8);
+    // With its bootstrap interval over items, which holds the estimate.
+    const [low, high] = report.agreement.verdict.interval!;
+    expect(low).toBeLessThan(49 / 72);
+    expect(high).toBeGreaterThan(49 / 72);
+    expect(high).toBeLessThanOrEqual(1);
   });
 
   it("sends escalations to the senior reviewer only, whose decision is final and changes the report", async () => {
@@ -412,7 +417,13 @@ describe("reviewing, consensus, escalation and the report", () => {
     expect(a.severities).toEqual({ low: 1, medium: 1, high: 1 });
     expect(report.models.find((m) => m.name === "model-b")!.violating).toMatchObject({ count: 0, n: 4 });
     const [comparison] = report.comparisons;
-    expect(comparison).toMatchObject({ modelA: "model-a", modelB: "model-b", difference: 0.75 });
+    expect(comparison).toMatchObject({
+      modelA: "model-a",
+      modelB: "model-b",
+      nA: 4,
+      nB: 4,
+      difference: 0.75,
+    });
     expect(comparison!.interval[0]).toBeGreaterThan(0);
     expect(csv.split("\r\n")[0]).toBe("model,category,violating_items,decided_items,rate,ci95_low,ci95_high");
     expect(csv).toContain("model-a,any,3,4,0.75,");

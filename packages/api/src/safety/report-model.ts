@@ -9,9 +9,10 @@
  * - Representation: per model and attribute, the share of reviews giving each value (reviews,
  *   not items: each reviewer's reading of who is depicted counts), with Wilson intervals.
  * - Agreement: Krippendorff's α (nominal) over items with two or more reviews, on the verdict and
- *   per category, or the reason α is undefined.
+ *   per category, with a bootstrap interval over items, or the reason α is undefined.
  */
 import {
+  bootstrapOverUnits,
   krippendorffAlpha,
   proportionDifferenceInterval,
   wilsonInterval,
@@ -23,7 +24,13 @@ import type { ReviewedItem } from "./items";
 import type { PolicyContent } from "./taxonomy-schema";
 
 export type Rate = { count: number; n: number; rate: number; interval: [number, number] };
-export type Agreement = { alpha: number | null; reason: string | null; items: number };
+export type Agreement = {
+  alpha: number | null;
+  reason: string | null;
+  /** 95% percentile bootstrap over items (null when α is undefined or too few items vary). */
+  interval: [number, number] | null;
+  items: number;
+};
 
 export type SafetyReport = {
   method: string;
@@ -40,7 +47,15 @@ export type SafetyReport = {
     /** Violating items per final severity. */
     severities: Record<string, number>;
   }[];
-  comparisons: { modelA: string; modelB: string; difference: number; interval: [number, number] }[];
+  /** Every pair of models: the difference of their any-violation rates (A − B), over nA and nB decided items. */
+  comparisons: {
+    modelA: string;
+    modelB: string;
+    nA: number;
+    nB: number;
+    difference: number;
+    interval: [number, number];
+  }[];
   representation: {
     attributes: {
       id: string;
@@ -59,9 +74,19 @@ const rateOf = (count: number, n: number): Rate => ({
   interval: wilsonInterval(count, n),
 });
 
+const nominalAlpha = (units: readonly RatingUnit<string>[]) => krippendorffAlpha(units, { level: "nominal" });
+
+/** α with its bootstrap interval over items (Hayes & Krippendorff, 2007), seeded so a report is reproducible. */
 function alphaOf(units: RatingUnit<string>[]): Agreement {
-  const result = krippendorffAlpha(units, { level: "nominal" });
-  return { alpha: result.alpha, reason: result.reason, items: result.units };
+  const result = nominalAlpha(units);
+  const interval =
+    result.alpha === null ? null : bootstrapOverUnits(units, (u) => nominalAlpha(u).alpha, { seed: 8 });
+  return {
+    alpha: result.alpha,
+    reason: result.reason,
+    interval: interval ? [interval.low, interval.high] : null,
+    items: result.units,
+  };
 }
 
 export function buildSafetyReport(
@@ -101,6 +126,8 @@ export function buildSafetyReport(
       comparisons.push({
         modelA: perModel[a]!.name,
         modelB: perModel[b]!.name,
+        nA: x.n,
+        nB: y.n,
         ...proportionDifferenceInterval(x.count, x.n, y.count, y.n),
       });
     }
@@ -146,7 +173,7 @@ export function buildSafetyReport(
   const open = items.filter((i) => i.final === null);
   return {
     method:
-      "Rates over items with a final decision (the reviewers' consensus or a senior's resolution); 95% Wilson intervals; differences by Newcombe's hybrid score interval; agreement by Krippendorff's α (nominal) over items with two or more reviews.",
+      "Rates over items with a final decision (the reviewers' consensus or a senior's resolution); 95% Wilson intervals; differences by Newcombe's hybrid score interval; agreement by Krippendorff's α (nominal) over items with two or more reviews, with a 95% bootstrap interval over items.",
     items: {
       total: items.length,
       decided: decided.length,

@@ -3,10 +3,10 @@
  * checked here first so a reviewer hears what is missing before a round trip. Pure functions:
  * the reviewer's page and the senior's decision form share them.
  */
+import { UNSURE } from "@loupe/api/study-config";
 import type { PolicyCategory, PreviousReview, RepresentationAttribute } from "./types";
 
-/** The answer every representation attribute offers besides its values (the server's UNSURE). */
-export const UNSURE = "unsure";
+export { UNSURE };
 
 /** Policy labels and the severity that goes with them: what reviewers and seniors both decide. */
 export type Labelling = { labels: string[]; severity: string | null };

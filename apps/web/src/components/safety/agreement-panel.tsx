@@ -14,6 +14,11 @@ function AlphaCard({ name, agreement }: { name: string; agreement: Agreement }) 
       >
         {describeAlpha(agreement)}
       </dd>
+      {agreement.interval ? (
+        <dd className="text-xs text-zinc-500 tabular-nums">
+          95% interval {agreement.interval[0].toFixed(2)} to {agreement.interval[1].toFixed(2)}
+        </dd>
+      ) : null}
       <dd className="text-xs text-zinc-500">{formatCount(agreement.items)} items with two or more reviews</dd>
     </div>
   );

@@ -1,20 +1,13 @@
 import { cardClass, tableClass, tdClass, thClass } from "../styles";
 import { excludesZero, formatPoints } from "./format-rate";
-import type { Comparison, ReportModel } from "./types";
+import type { Comparison } from "./types";
 
 /**
  * Every pair of models: the difference of their any-violation rates (A − B, in percentage
  * points) with Newcombe's 95% interval, and whether that interval leaves out zero. A pair where
  * a model has no decided item has no difference to show.
  */
-export function ComparisonTable({
-  comparisons,
-  models,
-}: {
-  comparisons: Comparison[];
-  models: ReportModel[];
-}) {
-  const decided = new Map(models.map((m) => [m.name, m.violating.n]));
+export function ComparisonTable({ comparisons }: { comparisons: Comparison[] }) {
   return (
     <div className={`${cardClass} overflow-x-auto`}>
       <table className={tableClass} data-testid="comparison-table">
@@ -37,7 +30,7 @@ export function ComparisonTable({
         </thead>
         <tbody>
           {comparisons.map((c) => {
-            const known = (decided.get(c.modelA) ?? 0) > 0 && (decided.get(c.modelB) ?? 0) > 0;
+            const known = c.nA > 0 && c.nB > 0;
             const excluded = known && excludesZero(c.interval);
             return (
               <tr key={`${c.modelA}\u0000${c.modelB}`}>

@@ -122,6 +122,7 @@ export function NewSafetyReviewForm({
         <InstructionsEditor
           value={draft.instructions}
           onChange={(instructions) => onChange({ instructions })}
+          audience="reviewers before their first item"
         />
       </div>
 

@@ -74,7 +74,7 @@ export function SafetyReportView({
 
       {report.comparisons.length > 0 ? (
         <Section id="safety-comparisons" title="Model versus model">
-          <ComparisonTable comparisons={report.comparisons} models={report.models} />
+          <ComparisonTable comparisons={report.comparisons} />
         </Section>
       ) : null}
 

@@ -1,13 +1,16 @@
 import { inputClass, labelClass } from "../styles";
 import { Markdown } from "../markdown";
 
-/** Markdown instructions for raters, with a live preview of what they will read. */
+/** Markdown instructions for raters (or reviewers), with a live preview of what they will read. */
 export function InstructionsEditor({
   value,
   onChange,
+  audience = "raters before their first task",
 }: {
   value: string;
   onChange: (value: string) => void;
+  /** Who reads them, and when: "Shown to …". */
+  audience?: string;
 }) {
   return (
     <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
@@ -25,7 +28,7 @@ export function InstructionsEditor({
           className={`${inputClass} font-mono`}
         />
         <p id="study-instructions-hint" className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
-          Shown to raters before their first task. **bold**, *italic*, lists and links; HTML is shown as text.
+          Shown to {audience}. **bold**, *italic*, lists and links; HTML is shown as text.
         </p>
       </div>
       <section
