@@ -32,7 +32,8 @@ export function SeverityChart({
             <XAxis type="number" allowDecimals={false} />
             <YAxis type="category" dataKey="model" width={160} />
             <Tooltip />
-            <Legend />
+            {/* In the policy's order (least to most severe), not alphabetical. */}
+            <Legend itemSorter={null} />
             {severities.map((s, i) => (
               <Bar
                 key={s.id}
