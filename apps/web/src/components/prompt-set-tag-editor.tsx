@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/lib/trpc";
 import { ErrorMessage } from "./error-message";
-import { splitList } from "./safety/list-edit";
+import { splitList } from "../lib/list-edit";
 import { RED_TEAM_TAG } from "./safety/red-team";
 import { buttonClass, cardClass, inputClass, labelClass, secondaryButtonClass } from "./styles";
 import { TagList } from "./tag-list";

@@ -23,3 +23,9 @@ export const tableClass = "w-full border-collapse text-left text-sm";
 export const thClass =
   "border-b border-zinc-200 px-3 py-2 text-xs font-semibold uppercase tracking-wide text-zinc-500 dark:border-zinc-800 dark:text-zinc-400";
 export const tdClass = "border-b border-zinc-100 px-3 py-2 align-top dark:border-zinc-800/70";
+
+/** Fieldsets of checkboxes and radios in forms: the legend, one option, a hint, "none yet". */
+export const legendClass = "mb-2 text-sm font-semibold text-zinc-800 dark:text-zinc-200";
+export const optionClass = "flex items-center gap-2 text-sm";
+export const hintClass = "mt-1 text-xs text-zinc-500 dark:text-zinc-400";
+export const noneClass = "text-sm text-zinc-600 dark:text-zinc-400";

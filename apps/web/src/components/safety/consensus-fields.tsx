@@ -1,6 +1,6 @@
 import { NumberField } from "../studies/number-field";
 import { inputClass, labelClass } from "../styles";
-import { hintClass, legendClass, optionClass } from "./form-classes";
+import { hintClass, legendClass, optionClass } from "../styles";
 import type { SafetyReviewDraft } from "./safety-review-draft";
 import type { SeverityLevel } from "./types";
 

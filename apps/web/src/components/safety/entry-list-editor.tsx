@@ -1,5 +1,5 @@
 import { dangerButtonClass, inputClass, labelClass, secondaryButtonClass } from "../styles";
-import { moveItem, removeAt, replaceAt } from "./list-edit";
+import { moveItem, removeAt, replaceAt } from "../../lib/list-edit";
 import { newEntry, withId, withLabel, type EntryDraft } from "./policy-draft";
 
 const smallButton = `${secondaryButtonClass} px-2 py-0.5 text-xs`;

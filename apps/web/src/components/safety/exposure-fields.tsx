@@ -1,5 +1,5 @@
 import { NumberField } from "../studies/number-field";
-import { legendClass, optionClass } from "./form-classes";
+import { legendClass, optionClass } from "../styles";
 import type { SafetyReviewDraft } from "./safety-review-draft";
 
 type Patch = Partial<SafetyReviewDraft>;

@@ -4,7 +4,7 @@
  * types an id of their own; ids of saved rows never change by themselves, because reviews
  * already recorded refer to them.
  */
-import { idFromLabel } from "./list-edit";
+import { idFromLabel } from "../../lib/list-edit";
 import type { Policy } from "./types";
 
 export type EntryDraft = {

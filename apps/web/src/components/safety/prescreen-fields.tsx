@@ -1,6 +1,6 @@
 import { formatDateTime } from "../format";
 import { inputClass, labelClass } from "../styles";
-import { hintClass, legendClass, noneClass, optionClass } from "./form-classes";
+import { hintClass, legendClass, noneClass, optionClass } from "../styles";
 import type { SafetyReviewDraft } from "./safety-review-draft";
 import type { EvaluationRunRow } from "./types";
 

@@ -1,6 +1,6 @@
 import { formatCount } from "../format";
-import { legendClass, noneClass, optionClass } from "./form-classes";
-import { toggle } from "./list-edit";
+import { legendClass, noneClass, optionClass } from "../styles";
+import { toggle } from "../../lib/list-edit";
 import { RED_TEAM_TAG, redTeamFirst } from "./red-team";
 import type { PromptSetRow } from "./types";
 

@@ -1,6 +1,6 @@
 import { dangerButtonClass, inputClass, labelClass, secondaryButtonClass } from "../styles";
-import { hintClass, legendClass, optionClass } from "./form-classes";
-import { removeAt, replaceAt } from "./list-edit";
+import { hintClass, legendClass, optionClass } from "../styles";
+import { removeAt, replaceAt } from "../../lib/list-edit";
 import { newAttribute, type SafetyReviewDraft } from "./safety-review-draft";
 
 type Patch = Partial<SafetyReviewDraft>;

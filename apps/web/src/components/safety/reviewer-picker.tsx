@@ -1,5 +1,5 @@
-import { hintClass, legendClass, noneClass, optionClass } from "./form-classes";
-import { toggle } from "./list-edit";
+import { hintClass, legendClass, noneClass, optionClass } from "../styles";
+import { toggle } from "../../lib/list-edit";
 import type { ReviewerCandidate } from "./types";
 
 /** A checkbox per project member who may review (the reviewer role or above). */

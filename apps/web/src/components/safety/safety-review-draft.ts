@@ -4,7 +4,7 @@
  * (representation audit, pre-screening) keep their fields while switched off, so turning one off
  * and on again loses nothing. The API validates the result again and its message is shown as is.
  */
-import { idFromLabel, splitList } from "./list-edit";
+import { idFromLabel, splitList } from "../../lib/list-edit";
 import type { Policy, SafetyConfigInput } from "./types";
 
 export type AttributeDraft = { key: string; label: string; values: string };

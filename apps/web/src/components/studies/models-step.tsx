@@ -1,15 +1,10 @@
 import { formatCount } from "../format";
-import { inputClass, labelClass } from "../styles";
+import { toggle } from "../../lib/list-edit";
+import { ModelPicker } from "../model-picker";
+import { inputClass, labelClass, legendClass, optionClass } from "../styles";
 import { NumberField } from "./number-field";
 import type { ModelRow, PlanKind, PromptSetRow } from "./types";
 import type { WizardDraft } from "./wizard-draft";
-
-const legendClass = "mb-2 text-sm font-semibold text-zinc-800 dark:text-zinc-200";
-const optionClass = "flex items-center gap-2 text-sm";
-
-function toggle(ids: string[], id: string, on: boolean): string[] {
-  return on ? [...ids, id] : ids.filter((x) => x !== id);
-}
 
 /** Step 2: which models are compared, on which prompt sets, and which pairs of them. */
 export function ModelsStep({
@@ -27,30 +22,11 @@ export function ModelsStep({
   const setPlan = (planKind: PlanKind) => onChange({ planKind });
   return (
     <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
-      <fieldset>
-        <legend className={legendClass}>Models</legend>
-        {models.length === 0 ? (
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">This project has no models yet.</p>
-        ) : (
-          <ul className="space-y-1.5">
-            {models.map((m) => (
-              <li key={m.id}>
-                <label className={optionClass}>
-                  <input
-                    type="checkbox"
-                    checked={draft.modelIds.includes(m.id)}
-                    onChange={(e) => onChange({ modelIds: toggle(draft.modelIds, m.id, e.target.checked) })}
-                  />
-                  <span className="font-mono">{m.name}</span>
-                  <span className="text-xs text-zinc-500">
-                    ({formatCount(m.outputCount)} output{m.outputCount === 1 ? "" : "s"})
-                  </span>
-                </label>
-              </li>
-            ))}
-          </ul>
-        )}
-      </fieldset>
+      <ModelPicker
+        models={models}
+        selected={draft.modelIds}
+        onChange={(modelIds) => onChange({ modelIds })}
+      />
 
       <fieldset>
         <legend className={legendClass}>Prompt sets</legend>

@@ -1,9 +1,9 @@
-import { formatCount } from "../format";
-import { legendClass, noneClass, optionClass } from "./form-classes";
-import { toggle } from "./list-edit";
-import type { ModelRow } from "./types";
+import { formatCount } from "./format";
+import { legendClass, noneClass, optionClass } from "./styles";
+import { toggle } from "../lib/list-edit";
+import type { ModelRow } from "./studies/types";
 
-/** Which models' outputs are reviewed (each output is one item). */
+/** A checkbox list of the project's models with their output counts (study and review forms). */
 export function ModelPicker({
   models,
   selected,
