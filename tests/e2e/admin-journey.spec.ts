@@ -116,14 +116,18 @@ test("Studies explains how studies get here", async () => {
   await expect(page.getByRole("main")).toContainText(/pairwise/i);
 });
 
-test("Leaderboards rank the demo models; Safety, Curation and Datasets say what will appear there", async () => {
+test("Leaderboards rank the demo models; Safety lists the demo review; Curation and Datasets say what will appear there", async () => {
   await openSection(page, "Leaderboards");
   // The demo study's simulated raters follow the demo models' intended order.
   const ratings = page.getByTestId("project-leaderboard").getByTestId("ratings-table");
   await expect(ratings.locator("tbody tr").first()).toContainText("demo-sharp-v2", { timeout: 30_000 });
   await expect(ratings.locator("tbody tr").last()).toContainText("demo-noisy-v0");
   await openSection(page, "Safety");
-  await expect(page.getByRole("main")).toContainText("violation rates per model and category");
+  // The demo's safety review, with its report one click away, and the project's policy.
+  await expect(page.getByRole("table", { name: "Safety reviews" })).toContainText(
+    "Demo safety review (simulated reviewers)",
+  );
+  await expect(page.getByRole("main")).toContainText("Content policy");
   await openSection(page, "Curation");
   await expect(page.getByRole("main")).toContainText("Curation runs appear here");
   await openSection(page, "Datasets");
