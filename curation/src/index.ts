@@ -1,6 +1,8 @@
 /**
- * @loupe/curation — streaming, sharded, resumable curation stages (metadata, blur, OCR,
- * perceptual-hash dedup, concept balancing, ...) as pure functions over plain data.
- * Filled by the curation issue.
+ * @loupe/curation — streaming, sharded, resumable curation of image and video corpora: sources,
+ * stages (pure measurements with thresholds), the per-item pipeline, and near-duplicate search.
+ * No database, HTTP or React here: the worker and the api services glue it to the rest.
  */
-export {};
+export { decideItem, runOrder, type ItemDecision, type PipelineItem } from "./pipeline";
+export { ImageProbe, ImageProbeError, WORKING_SIDE } from "./image/image-probe";
+export { IMAGE_STAGES, configure, type ConfiguredStage, type Stage } from "./stages";

@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { exposureOf } from "./exposure";
+import { grayImage } from "./gray-image";
+import { laplacianVariance } from "./laplacian-variance";
+import { differenceHash, perceptualHash } from "./perceptual-hash";
+
+const filled = (w: number, h: number, f: (x: number, y: number) => number) => {
+  const data = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) data[y * w + x] = f(x, y);
+  return grayImage(w, h, data);
+};
+
+describe("laplacianVariance", () => {
+  it("is 0 on a flat image and on a linear ramp (the Laplacian of a plane is 0)", () => {
+    expect(laplacianVariance(filled(10, 10, () => 77))).toBe(0);
+    expect(laplacianVariance(filled(10, 10, (x, y) => 3 * x + 2 * y))).toBe(0);
+  });
+
+  it("matches a hand computation on a single bright pixel", () => {
+    // A 3×3 image has one interior pixel: L = 4·0 … with a bright centre L = −4·100 → one value,
+    // variance 0. On 5×5 with a bright centre: the 3×3 interior holds L = −400 at the centre,
+    // +100 at its 4 edge neighbours and 0 at the 4 corners: mean 0, variance (160000 + 4·10000)/9.
+    expect(laplacianVariance(filled(3, 3, (x, y) => (x === 1 && y === 1 ? 100 : 0)))).toBe(0);
+    const v = laplacianVariance(filled(5, 5, (x, y) => (x === 2 && y === 2 ? 100 : 0)));
+    expect(v).toBeCloseTo((160_000 + 4 * 10_000) / 9, 8);
+  });
+
+  it("is far higher on a checkerboard than on a soft gradient", () => {
+    const sharp = laplacianVariance(filled(64, 64, (x, y) => ((x + y) % 2) * 255));
+    const soft = laplacianVariance(filled(64, 64, (x, y) => Math.round(127 + 100 * Math.sin((x + y) / 20))));
+    expect(sharp).toBeGreaterThan(1000 * soft);
+  });
+});
+
+describe("exposureOf", () => {
+  it("measures mean luma and clipped shares", () => {
+    const half = exposureOf(filled(10, 10, (x) => (x < 5 ? 0 : 255)));
+    expect(half).toEqual({ meanLuma: 0.5, darkShare: 0.5, brightShare: 0.5 });
+    expect(exposureOf(filled(4, 4, () => 51)).meanLuma).toBeCloseTo(0.2, 10);
+  });
+});
+
+describe("perceptual hashes", () => {
+  it("dHash sets a bit where the right neighbour is brighter, most significant first", () => {
+    // Brightness rising left to right: every bit set.
+    expect(differenceHash(filled(9, 8, (x) => x * 10))).toBe("ffffffffffffffff");
+    expect(differenceHash(filled(9, 8, (x) => 200 - x * 10))).toBe("0000000000000000");
+    // Only the first row rises: the first byte.
+    expect(differenceHash(filled(9, 8, (x, y) => (y === 0 ? x * 10 : 100)))).toBe("ff00000000000000");
+  });
+
+  it("pHash: scaling contrast keeps every bit; inverting the image flips the non-DC ones", () => {
+    // Values 0…127, so doubling them is exact and scales every DCT coefficient by exactly 2.
+    let seed = 3;
+    const random = filled(32, 32, () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % 128;
+    });
+    const doubled = grayImage(
+      32,
+      32,
+      random.data.map((v) => 2 * v),
+    );
+    const inverted = grayImage(
+      32,
+      32,
+      random.data.map((v) => 255 - v),
+    );
+    const a = perceptualHash(random);
+    expect(a).toMatch(/^[0-9a-f]{16}$/);
+    expect(perceptualHash(doubled)).toBe(a);
+    const flipped = (BigInt(`0x${a}`) ^ BigInt(`0x${perceptualHash(inverted)}`)).toString(2);
+    expect([...flipped].filter((bit) => bit === "1").length).toBeGreaterThanOrEqual(60);
+  });
+});

@@ -1,0 +1,128 @@
+/**
+ * One image as the stages see it, decoded at most once. The header (format, size) is read
+ * without decoding; the first pixel stage decodes the image to grayscale at a fixed working size
+ * (the longest side at most WORKING_SIDE, never enlarged), which every later pixel stage and both
+ * hashes reuse. A pixel limit guards against decompression bombs (a 100-megapixel PNG is a few
+ * kilobytes); corrupt or truncated files fail here with a reason, never a crash.
+ */
+import sharp from "sharp";
+import { areaResize } from "./area-resize";
+import { grayImage, type GrayImage } from "./gray-image";
+
+/** Pixel measurements (blur, exposure) are taken at this longest side, so scores compare across sizes. */
+export const WORKING_SIDE = 512;
+export const DEFAULT_MAX_PIXELS = 100_000_000;
+
+export type ImageHeader = {
+  format: string;
+  /** Width and height as displayed (EXIF orientation applied). */
+  width: number;
+  height: number;
+  bytes: number;
+  /** Frames (animated GIF/WebP) or pages (TIFF); 1 for a still image. */
+  pages: number;
+  /** EXIF orientation (1: as stored). */
+  orientation: number;
+  hasAlpha: boolean;
+};
+
+export class ImageProbeError extends Error {
+  override name = "ImageProbeError";
+}
+
+export class ImageProbe {
+  #header: Promise<ImageHeader> | null = null;
+  #working: Promise<GrayImage> | null = null;
+
+  constructor(
+    readonly input: Buffer | string,
+    readonly bytes: number,
+    readonly maxPixels = DEFAULT_MAX_PIXELS,
+  ) {}
+
+  header(): Promise<ImageHeader> {
+    this.#header ??= this.#readHeader();
+    return this.#header;
+  }
+
+  /** The grayscale working image (decoded once, on first use). */
+  working(): Promise<GrayImage> {
+    this.#working ??= this.#decode();
+    return this.#working;
+  }
+
+  /** The working image reduced to `width`×`height` by area averaging (for the perceptual hashes). */
+  async reduced(width: number, height: number): Promise<GrayImage> {
+    return areaResize(await this.working(), width, height);
+  }
+
+  async #readHeader(): Promise<ImageHeader> {
+    if (this.bytes === 0) throw new ImageProbeError("the file is empty (0 bytes)");
+    let meta: sharp.Metadata;
+    try {
+      meta = await sharp(this.input, { limitInputPixels: false }).metadata();
+    } catch (err) {
+      throw new ImageProbeError(`not a readable image: ${(err as Error).message}`);
+    }
+    if (!meta.format || !meta.width || !meta.height)
+      throw new ImageProbeError("not a readable image: no size in its header");
+    const rotated = (meta.orientation ?? 1) >= 5;
+    const width = rotated ? meta.height : meta.width;
+    const height = rotated ? meta.width : meta.height;
+    if (width * height > this.maxPixels)
+      throw new ImageProbeError(
+        `the image has ${width}×${height} = ${(width * height).toLocaleString("en-US")} pixels, above the limit of ${this.maxPixels.toLocaleString("en-US")}`,
+      );
+    return {
+      format: meta.format,
+      width,
+      height,
+      bytes: this.bytes,
+      pages: meta.pages ?? 1,
+      orientation: meta.orientation ?? 1,
+      hasAlpha: meta.hasAlpha,
+    };
+  }
+
+  async #decode(): Promise<GrayImage> {
+    const header = await this.header(); // the pixel limit first
+    let decoded: { data: Buffer; info: sharp.OutputInfo };
+    try {
+      let image = sharp(this.input, { limitInputPixels: this.maxPixels, failOn: "truncated" });
+      // Only what the header says is needed: each step costs a pass over the full-size image.
+      if (header.orientation > 1) image = image.rotate();
+      // Transparent pixels count as white, as most viewers show them.
+      if (header.hasAlpha) image = image.flatten({ background: "#ffffff" });
+      decoded = await image
+        // A linear kernel is enough for sharpness and exposure, which are measured at this size
+        // for every image alike.
+        .resize(WORKING_SIDE, WORKING_SIDE, { fit: "inside", withoutEnlargement: true, kernel: "linear" })
+        .raw()
+        .toBuffer({ resolveWithObject: true });
+    } catch (err) {
+      throw new ImageProbeError(`does not decode: ${(err as Error).message}`);
+    }
+    const { data, info } = decoded;
+    return grayImage(info.width, info.height, toLuma(data, info.channels));
+  }
+}
+
+/**
+ * Luma from interleaved pixels, as PIL's `convert("L")` computes it (ITU-R 601-2:
+ * L = R·299/1000 + G·587/1000 + B·114/1000, in 16-bit fixed point), which is what `imagehash`
+ * hashes. Done here rather than by the image library: converting colourspaces there costs more
+ * than the small working image's loop (measured in bench/curation-images.ts).
+ */
+export function toLuma(data: Uint8Array, channels: number): Uint8Array {
+  if (channels === 1) return new Uint8Array(data.buffer, data.byteOffset, data.length);
+  if (channels === 2) {
+    // Grey with alpha (already flattened): the grey channel.
+    const out = new Uint8Array(data.length / 2);
+    for (let i = 0; i < out.length; i++) out[i] = data[2 * i]!;
+    return out;
+  }
+  const out = new Uint8Array(data.length / channels);
+  for (let i = 0, j = 0; i < out.length; i++, j += channels)
+    out[i] = (data[j]! * 19595 + data[j + 1]! * 38470 + data[j + 2]! * 7471 + 0x8000) >>> 16;
+  return out;
+}

@@ -1,0 +1,31 @@
+import type { GrayImage } from "./gray-image";
+
+/**
+ * Sharpness as the variance of the Laplacian (Pech-Pacheco et al., "Diatom autofocusing in
+ * brightfield microscopy: a comparative study", ICPR 2000; the usual blur filter of curation
+ * pipelines, as in OpenCV's `cv2.Laplacian(gray, cv2.CV_64F).var()`):
+ *
+ *   L(x, y) = I(x−1, y) + I(x+1, y) + I(x, y−1) + I(x, y+1) − 4·I(x, y)
+ *   score   = Var(L) over the interior pixels
+ *
+ * Low values mean few edges: a blurry or flat image. The value depends on the working size, so
+ * every image is measured at the same one (see image-probe.ts). Images smaller than 3×3 score 0.
+ */
+export function laplacianVariance(image: GrayImage): number {
+  const { width: w, height: h, data } = image;
+  if (w < 3 || h < 3) return 0;
+  let sum = 0;
+  let sumSquares = 0;
+  for (let y = 1; y < h - 1; y++) {
+    const row = y * w;
+    for (let x = 1; x < w - 1; x++) {
+      const i = row + x;
+      const l = data[i - 1]! + data[i + 1]! + data[i - w]! + data[i + w]! - 4 * data[i]!;
+      sum += l;
+      sumSquares += l * l;
+    }
+  }
+  const n = (w - 2) * (h - 2);
+  const mean = sum / n;
+  return Math.max(0, sumSquares / n - mean * mean);
+}

@@ -1,0 +1,79 @@
+/**
+ * One item through the image stages: every item gets exactly one decision — kept, dropped (with
+ * the first failing stage and its reason) or error (the file cannot be read, with the reason) —
+ * and never throws. Header stages run before pixel stages, and after the first failure the
+ * remaining stages still run: all of them are cheap next to the decode they share, and recorded
+ * scores let the data team move a threshold and see the new funnel without re-running.
+ */
+import { ImageProbe, ImageProbeError } from "./image/image-probe";
+import type { ConfiguredStage, StageCost } from "./stages/stage";
+
+export type ItemDecision = {
+  itemId: string;
+  source: string;
+  status: "kept" | "dropped" | "error";
+  /** The first stage that dropped the item, or that could not read it. */
+  firstFailingStage: string | null;
+  reason: string | null;
+  /** Every measurement, as "<stage>.<name>". */
+  scores: Record<string, number>;
+  /** Perceptual hashes by algorithm, for the deduplication pass. */
+  hashes: Record<string, string>;
+};
+
+export type PipelineItem = {
+  itemId: string;
+  source: string;
+  /** The file's path or its bytes. */
+  input: string | Buffer;
+  bytes: number;
+};
+
+const ORDER: Record<StageCost, number> = { header: 0, decode: 1, pixels: 2 };
+
+/** The stages in the order they run: header stages, the decode check, pixel stages; otherwise as configured. */
+export function runOrder(stages: readonly ConfiguredStage[]): ConfiguredStage[] {
+  return stages
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => ORDER[a.s.stage.cost] - ORDER[b.s.stage.cost] || a.i - b.i)
+    .map(({ s }) => s);
+}
+
+export async function decideItem(
+  item: PipelineItem,
+  stages: readonly ConfiguredStage[],
+  opts: { maxPixels?: number } = {},
+): Promise<ItemDecision> {
+  const probe = new ImageProbe(item.input, item.bytes, opts.maxPixels);
+  const decision: ItemDecision = {
+    itemId: item.itemId,
+    source: item.source,
+    status: "kept",
+    firstFailingStage: null,
+    reason: null,
+    scores: {},
+    hashes: {},
+  };
+  for (const { stage, config } of runOrder(stages)) {
+    try {
+      const outcome = await stage.run(probe, config);
+      for (const [name, value] of Object.entries(outcome.scores))
+        if (Number.isFinite(value)) decision.scores[`${stage.id}.${name}`] = value;
+      Object.assign(decision.hashes, outcome.hashes);
+      if (outcome.failure !== undefined && decision.status === "kept") {
+        decision.status = "dropped";
+        decision.firstFailingStage = stage.id;
+        decision.reason = outcome.failure;
+      }
+    } catch (err) {
+      // Unreadable media (or a bug in a stage): an item-level error, never a crashed worker.
+      if (decision.status !== "kept") break;
+      decision.status = "error";
+      decision.firstFailingStage = stage.id;
+      decision.reason =
+        err instanceof ImageProbeError ? err.message : `stage failed: ${(err as Error).message}`;
+      break;
+    }
+  }
+  return decision;
+}

@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { laplacianVariance } from "../image/laplacian-variance";
+import type { Stage } from "./stage";
+
+const config = z.object({
+  /** Lowest variance of the Laplacian accepted, at the 512-px working size (100 is OpenCV folklore's default). */
+  minSharpness: z.number().min(0).default(100),
+});
+
+/** Blur: the variance of the Laplacian of the working image (see ../image/laplacian-variance.ts). */
+export const blurStage: Stage<z.infer<typeof config>> = {
+  id: "blur",
+  label: "Sharpness",
+  cost: "pixels",
+  config,
+  async run(probe, c) {
+    const sharpness = laplacianVariance(await probe.working());
+    return sharpness < c.minSharpness
+      ? { scores: { sharpness }, failure: `sharpness ${sharpness.toFixed(1)}, below ${c.minSharpness}` }
+      : { scores: { sharpness } };
+  },
+};

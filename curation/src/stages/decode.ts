@@ -1,0 +1,17 @@
+import { z } from "zod";
+import type { Stage } from "./stage";
+
+/**
+ * The whole image decodes (a truncated or corrupt file fails here, with the decoder's reason).
+ * It produces the grayscale working image the later pixel stages reuse, so it costs nothing extra.
+ */
+export const decodeStage: Stage<Record<string, never>> = {
+  id: "decode",
+  label: "Decodes",
+  cost: "decode",
+  config: z.object({}).strict() as z.ZodType<Record<string, never>>,
+  async run(probe) {
+    const image = await probe.working();
+    return { scores: { workingWidth: image.width, workingHeight: image.height } };
+  },
+};

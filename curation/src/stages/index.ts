@@ -1,0 +1,18 @@
+/** The image stages, by id (a pipeline definition names them). */
+import { blurStage } from "./blur";
+import { decodeStage } from "./decode";
+import { exposureStage } from "./exposure";
+import { metadataStage } from "./metadata";
+import { perceptualHashStage } from "./perceptual-hash";
+import { resolutionStage } from "./resolution";
+import type { Stage } from "./stage";
+
+export const IMAGE_STAGES: Record<string, Stage<unknown>> = Object.fromEntries(
+  [metadataStage, resolutionStage, decodeStage, blurStage, exposureStage, perceptualHashStage].map((s) => [
+    s.id,
+    s as Stage<unknown>,
+  ]),
+);
+
+export { blurStage, decodeStage, exposureStage, metadataStage, perceptualHashStage, resolutionStage };
+export { configure, type ConfiguredStage, type Stage, type StageOutcome } from "./stage";
