@@ -70,7 +70,7 @@ export async function benchCurationImages() {
       configure(metadataStage, {}),
       configure(resolutionStage, { minShortSide: 256 }),
       configure(decodeStage, {}),
-      configure(blurStage, {}),
+      configure(blurStage, { minSharpness: 20 }),
       configure(exposureStage, {}),
       configure(perceptualHashStage, { algorithms: ["phash", "dhash"] }),
     ];

@@ -3,6 +3,7 @@
  * in docs/benchmarks.md. Benchmarks measure; they never fail a build.
  */
 import { benchBradleyTerry } from "./bradley-terry";
+import { benchCurationImages } from "./curation-images";
 import { benchDatasetExport } from "./dataset-export";
 import { benchEmbeddingThroughput } from "./embedding-throughput";
 import { benchFrechetDistance } from "./frechet-distance";
@@ -20,5 +21,6 @@ const results = [
   await benchFrechetDistance(),
   await benchEmbeddingThroughput(),
   await benchDatasetExport(),
+  await benchCurationImages(),
 ];
 for (const r of results) console.log(`${r.name}: ${r.summary}`);
