@@ -3,6 +3,7 @@
  * in docs/benchmarks.md. Benchmarks measure; they never fail a build.
  */
 import { benchBradleyTerry } from "./bradley-terry";
+import { benchCurationDedup } from "./curation-dedup";
 import { benchCurationImages } from "./curation-images";
 import { benchDatasetExport } from "./dataset-export";
 import { benchEmbeddingThroughput } from "./embedding-throughput";
@@ -22,5 +23,6 @@ const results = [
   await benchEmbeddingThroughput(),
   await benchDatasetExport(),
   await benchCurationImages(),
+  await benchCurationDedup(),
 ];
 for (const r of results) console.log(`${r.name}: ${r.summary}`);

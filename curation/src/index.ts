@@ -6,3 +6,4 @@
 export { decideItem, runOrder, type ItemDecision, type PipelineItem } from "./pipeline";
 export { ImageProbe, ImageProbeError, WORKING_SIDE } from "./image/image-probe";
 export { IMAGE_STAGES, configure, type ConfiguredStage, type Stage } from "./stages";
+export * from "./dedup/index";
