@@ -7,7 +7,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { apiAs } from "./support/api";
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from "./support/env";
-import { signIn, startRating } from "./support/session";
+import { signIn, signedIn, startRating } from "./support/session";
 
 test.describe.configure({ mode: "serial" });
 
@@ -19,7 +19,7 @@ let admin: Page;
 
 test.beforeAll(async ({ browser }) => {
   admin = await browser.newPage();
-  await signIn(admin, ADMIN_EMAIL, ADMIN_PASSWORD);
+  await signedIn(admin, ADMIN_EMAIL, ADMIN_PASSWORD);
   const api = await apiAs(admin);
   const projectSlug = "demo";
   const [templates, models, sets] = await Promise.all([
