@@ -1,9 +1,22 @@
 /**
  * @loupe/curation — streaming, sharded, resumable curation of image and video corpora: sources,
- * stages (pure measurements with thresholds), the per-item pipeline, and near-duplicate search.
+ * stages (pure measurements with thresholds), the per-item pipeline, near-duplicate search, and
+ * the pieces a run is made of (definitions, shard decisions, decision files, the funnel).
  * No database, HTTP or React here: the worker and the api services glue it to the rest.
  */
 export { decideItem, runOrder, type ItemDecision, type PipelineItem } from "./pipeline";
+export {
+  parsePipeline,
+  pipelineDefinitionSchema,
+  scoreColumns,
+  PipelineDefinitionError,
+  HASH_ALGORITHMS,
+  type Pipeline,
+  type PipelineDefinition,
+  type PipelineDefinitionInput,
+  type HashAlgorithm,
+} from "./pipeline-definition";
 export { ImageProbe, ImageProbeError, WORKING_SIDE } from "./image/image-probe";
 export { IMAGE_STAGES, configure, type ConfiguredStage, type Stage } from "./stages";
 export * from "./dedup/index";
+export * from "./run/index";

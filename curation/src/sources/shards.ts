@@ -23,12 +23,20 @@ export function assertShardSize(size: number): void {
     );
 }
 
-/** The items in shards of `size` (the last one may be smaller; no empty shard). */
+function assertPositiveSize(size: number): void {
+  if (!Number.isInteger(size) || size < 1)
+    throw new RangeError(`shard size must be a whole number ≥ 1, not ${size}`);
+}
+
+/**
+ * The items in shards of `size` (the last one may be smaller; no empty shard). Any size ≥ 1 is
+ * accepted here, for tests and tiny corpora; pipeline definitions hold runs to 1,000–10,000.
+ */
 export async function* shardItems<T>(
   items: AsyncIterable<T> | Iterable<T>,
   size: number,
 ): AsyncGenerator<Shard<T>> {
-  assertShardSize(size);
+  assertPositiveSize(size);
   let index = 0;
   let batch: T[] = [];
   for await (const item of items) {
@@ -44,6 +52,6 @@ export async function* shardItems<T>(
 
 /** How many shards `total` items make. */
 export function shardCount(total: number, size: number): number {
-  assertShardSize(size);
+  assertPositiveSize(size);
   return Math.ceil(total / size);
 }

@@ -12,6 +12,7 @@ export const blurStage: Stage<z.infer<typeof config>> = {
   id: "blur",
   label: "Sharpness",
   cost: "pixels",
+  scoreNames: ["sharpness"],
   config,
   async run(probe, c) {
     const sharpness = laplacianVariance(await probe.working());

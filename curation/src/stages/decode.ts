@@ -9,6 +9,7 @@ export const decodeStage: Stage<Record<string, never>> = {
   id: "decode",
   label: "Decodes",
   cost: "decode",
+  scoreNames: ["workingWidth", "workingHeight"],
   config: z.object({}).strict() as z.ZodType<Record<string, never>>,
   async run(probe) {
     const image = await probe.working();

@@ -17,6 +17,7 @@ export const exposureStage: Stage<z.infer<typeof config>> = {
   id: "exposure",
   label: "Exposure",
   cost: "pixels",
+  scoreNames: ["meanLuma", "darkShare", "brightShare"],
   config,
   async run(probe, c) {
     const e = exposureOf(await probe.working());

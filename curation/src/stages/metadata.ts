@@ -15,6 +15,7 @@ export const metadataStage: Stage<z.infer<typeof config>> = {
   id: "metadata",
   label: "Metadata",
   cost: "header",
+  scoreNames: ["width", "height", "aspect", "bytes", "frames"],
   config,
   async run(probe, c) {
     const h = await probe.header();

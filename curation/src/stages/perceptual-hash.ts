@@ -17,6 +17,7 @@ export const perceptualHashStage: Stage<z.infer<typeof config>> = {
   id: "phash",
   label: "Perceptual hash",
   cost: "pixels",
+  scoreNames: [],
   config,
   async run(probe, c) {
     const hashes: Record<string, string> = {};

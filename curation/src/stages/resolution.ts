@@ -21,6 +21,7 @@ export const resolutionStage: Stage<z.infer<typeof config>> = {
   id: "resolution",
   label: "Resolution and aspect",
   cost: "header",
+  scoreNames: ["shortSide", "aspect"],
   config,
   async run(probe, c) {
     const { width, height } = await probe.header();

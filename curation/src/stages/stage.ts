@@ -27,6 +27,8 @@ export type Stage<Config> = {
   /** In the data team's words, for the funnel. */
   label: string;
   cost: StageCost;
+  /** The names of the scores it records (a run's decision table has a column for each). */
+  scoreNames: readonly string[];
   config: z.ZodType<Config>;
   run(probe: ImageProbe, config: Config): Promise<StageOutcome>;
 };

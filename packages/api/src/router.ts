@@ -1,5 +1,6 @@
 /** The app's tRPC router: one sub-router per domain. */
 import { apiKeysRouter } from "./apikeys/router";
+import { curationRouter } from "./curation/router";
 import { datasetsRouter } from "./datasets/router";
 import { evaluationsRouter } from "./evaluations/router";
 import { generationRouter } from "./generation/router";
@@ -31,6 +32,7 @@ export const appRouter = router({
   generation: generationRouter,
   evaluations: evaluationsRouter,
   datasets: datasetsRouter,
+  curation: curationRouter,
   secrets: secretsRouter,
 });
 

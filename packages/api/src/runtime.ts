@@ -14,6 +14,8 @@ export type Runtime = {
   /** Signs and encrypts media tokens; the same secret as better-auth's. */
   secret: string;
   baseUrl: string;
+  /** Folders that curation runs started from the web or the API may read (LOUPE_CURATION_ROOTS). */
+  curationRoots: string[];
 };
 
 export function createRuntime(opts: {
@@ -26,6 +28,8 @@ export function createRuntime(opts: {
    * Default: local files under `<dataDir>/media`.
    */
   storage?: MediaStorage | ConfiguredMediaStorage;
+  /** Default: `<dataDir>/corpora`. */
+  curationRoots?: string[];
 }): Runtime {
   const db = createPrismaClient(opts.databaseUrl);
   return {
@@ -34,5 +38,6 @@ export function createRuntime(opts: {
     storage: resolveMediaStorage(opts.storage, dataPaths(opts.dataDir).media),
     secret: opts.secret,
     baseUrl: opts.baseUrl,
+    curationRoots: opts.curationRoots ?? [dataPaths(opts.dataDir).corpora],
   };
 }

@@ -25,6 +25,16 @@ describe("loadConfig", () => {
   });
 });
 
+describe("curation roots (LOUPE_CURATION_ROOTS)", () => {
+  it("default to <data dir>/corpora, and read a list of absolute folders", () => {
+    expect(loadConfig({ LOUPE_DATA_DIR: "/srv/loupe" }).curationRoots).toEqual(["/srv/loupe/corpora"]);
+    expect(loadConfig({ LOUPE_CURATION_ROOTS: "/data/laion:/mnt/videos/" }).curationRoots).toEqual([
+      "/data/laion",
+      "/mnt/videos",
+    ]);
+  });
+});
+
 describe("media storage (LOUPE_STORAGE, LOUPE_S3_*)", () => {
   const s3 = { LOUPE_STORAGE: "s3", LOUPE_S3_BUCKET: "loupe-media" };
 

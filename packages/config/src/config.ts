@@ -4,6 +4,7 @@
  */
 import path from "node:path";
 import { z } from "zod";
+import { dataPaths } from "./data-paths";
 
 export class ConfigError extends Error {
   override name = "ConfigError";
@@ -39,6 +40,11 @@ const envSchema = z.object({
       'must list device indexes, e.g. "0,1" (or "0+1" for one slot with two GPUs)',
     )
     .default(""),
+  /**
+   * Folders (separated by the platform's path delimiter, ":" on Linux) that curation runs started
+   * from the web or the API may read. Default: <LOUPE_DATA_DIR>/corpora. The CLI is not limited.
+   */
+  LOUPE_CURATION_ROOTS: z.string().trim().default(""),
   LOUPE_STORAGE: z.enum(["local", "s3"], 'must be "local" or "s3"').default("local"),
   LOUPE_S3_BUCKET: z.string().trim().optional(),
   LOUPE_S3_PREFIX: z.string().trim().default(""),
@@ -89,6 +95,8 @@ export type LoupeConfig = {
   gpuSlots: string;
   /** LOUPE_STORAGE and LOUPE_S3_*. */
   storage: StorageConfig;
+  /** LOUPE_CURATION_ROOTS, absolute: where web- and API-started curation runs may read corpora. */
+  curationRoots: string[];
 };
 
 /** Parse the environment. Throws `ConfigError` naming the first bad variable. */
@@ -115,7 +123,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     workerConcurrency: e.LOUPE_WORKER_CONCURRENCY,
     gpuSlots: e.LOUPE_GPU_SLOTS,
     storage: storageConfig(e),
+    curationRoots: curationRoots(e),
   };
+}
+
+function curationRoots(e: z.infer<typeof envSchema>): string[] {
+  const listed = e.LOUPE_CURATION_ROOTS.split(path.delimiter).filter((p) => p.trim() !== "");
+  return listed.length
+    ? listed.map((p) => path.resolve(p))
+    : [dataPaths(path.resolve(e.LOUPE_DATA_DIR)).corpora];
 }
 
 function storageConfig(e: z.infer<typeof envSchema>): StorageConfig {

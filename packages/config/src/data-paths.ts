@@ -10,6 +10,8 @@ export function dataPaths(dataDir: string) {
     postgres: path.join(dataDir, "postgres"),
     /** Content-addressed media store. */
     media: path.join(dataDir, "media"),
+    /** Where corpora for curation runs started from the web go (the default LOUPE_CURATION_ROOTS). */
+    corpora: path.join(dataDir, "corpora"),
     /** Generated secrets (auth secret), mode 0600. */
     secrets: path.join(dataDir, "secrets.json"),
     /** Pid file of the running `loupe start`, guarding against a second start on the same dir. */

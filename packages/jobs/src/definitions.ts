@@ -62,6 +62,37 @@ export const buildDatasetExport = defineJob({
   maxAttempts: 3,
 });
 
+/**
+ * Plan a curation run: read its source once, in order, and write each shard's items (a JSONL file
+ * in media storage) and its row, queueing each shard as it is written. Rerun after a crash, it
+ * writes the same shards and skips the rows that exist.
+ */
+export const planCurationRun = defineJob({
+  name: "curation.plan",
+  title: "Plan a curation run",
+  payload: z.object({ runId: z.string().min(1) }),
+  maxAttempts: 3,
+});
+
+/**
+ * One shard of a curation run: its fixed items through the pipeline, the decisions written as
+ * Parquet and the shard marked done in one step, so a retried shard redoes only itself.
+ */
+export const curateShard = defineJob({
+  name: "curation.shard",
+  title: "Curate a shard",
+  payload: z.object({ runId: z.string().min(1), shard: z.number().int().min(0) }),
+  maxAttempts: 5,
+});
+
+/** The end of a curation run: near-duplicate removal across shards, the funnel, the kept and dropped sets. */
+export const finishCurationRun = defineJob({
+  name: "curation.finish",
+  title: "Finish a curation run",
+  payload: z.object({ runId: z.string().min(1) }),
+  maxAttempts: 3,
+});
+
 export const jobDefinitions = {
   verifyMedia,
   refreshStudyResults,
@@ -69,6 +100,9 @@ export const jobDefinitions = {
   evaluateChunk,
   summarizeEvaluation,
   buildDatasetExport,
+  planCurationRun,
+  curateShard,
+  finishCurationRun,
 } as const;
 
 export const jobDefinitionsByName: ReadonlyMap<string, (typeof jobDefinitions)[keyof typeof jobDefinitions]> =

@@ -46,6 +46,7 @@ export async function startCommand(opts: { worker: boolean }): Promise<void> {
       baseUrl: config.baseUrl,
       dataDir: paths.root,
       storage: config.storage,
+      curationRoots: config.curationRoots,
     });
     cleanups.push(() => runtime.db.$disconnect());
     const admin = await ensureAdmin(runtime.db, { email: config.adminEmail, password: config.adminPassword });

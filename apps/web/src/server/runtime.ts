@@ -20,6 +20,7 @@ export function getRuntime(): Runtime {
     baseUrl: config.baseUrl,
     dataDir: config.dataDir,
     storage: config.storage,
+    curationRoots: config.curationRoots,
   });
   return globalForRuntime.loupeRuntime;
 }

@@ -1,0 +1,75 @@
+/**
+ * One shard's items through the pipeline: every item gets exactly one decision, in the shard's
+ * order, whatever happens to it (unlocatable, unreadable, corrupt, too many pixels). A few items
+ * are in flight at once so that decoding in libvips threads overlaps the JavaScript pixel work.
+ */
+import { decideItem, type ItemDecision } from "../pipeline";
+import type { Pipeline } from "../pipeline-definition";
+import type { Locator, SourceItem } from "../sources/item";
+import { loadItem } from "./load-item";
+
+/** A decision with what the outputs need to point at the item again. */
+export type CurationDecision = ItemDecision & {
+  /** The file path, URL, or "shard.tar#member" — where the item's bytes are. */
+  location: string | null;
+  caption: string | null;
+  metadata: Record<string, unknown>;
+};
+
+export function locationOf(locator: Locator | null): string | null {
+  if (!locator) return null;
+  switch (locator.kind) {
+    case "file":
+      return locator.path;
+    case "url":
+      return locator.url;
+    case "tar-member":
+      return `${locator.shard}#${locator.member}`;
+  }
+}
+
+export async function decideSourceItem(item: SourceItem, pipeline: Pipeline): Promise<CurationDecision> {
+  const described = {
+    location: locationOf(item.locator),
+    caption: item.caption,
+    metadata: item.metadata,
+  };
+  const loaded = await loadItem(item, pipeline.definition.download);
+  if ("error" in loaded)
+    return {
+      itemId: item.id,
+      source: item.source,
+      status: "error",
+      firstFailingStage: "source",
+      reason: loaded.error,
+      scores: {},
+      hashes: {},
+      ...described,
+    };
+  const decision = await decideItem(loaded.item, pipeline.stages, {
+    maxPixels: pipeline.definition.maxPixels,
+  });
+  return { ...decision, ...described };
+}
+
+export type ShardProgress = (done: number, total: number) => void;
+
+/** The decisions of a shard's items, in the items' order, `concurrency` at a time. */
+export async function decideShard(
+  items: readonly SourceItem[],
+  pipeline: Pipeline,
+  opts: { concurrency?: number; onProgress?: ShardProgress } = {},
+): Promise<CurationDecision[]> {
+  const decisions: CurationDecision[] = new Array(items.length);
+  let next = 0;
+  let done = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      decisions[i] = await decideSourceItem(items[i]!, pipeline);
+      opts.onProgress?.(++done, items.length);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, opts.concurrency ?? 2) }, lane));
+  return decisions;
+}

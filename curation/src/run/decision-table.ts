@@ -1,0 +1,140 @@
+/**
+ * Decisions as Parquet, one row per item: item_id, source, location, caption, metadata (JSON),
+ * status (kept | dropped | error), first_failing_stage, reason, one DOUBLE column per score
+ * ("<stage>.<name>", null where the stage did not measure the item), and the perceptual hashes
+ * (16 hex digits, or null). A shard's decisions are one such file; so are the run's kept and
+ * dropped sets. Written a row group at a time, so memory holds one row group, not the file.
+ */
+import { ByteWriter, fileWriter, ParquetWriter } from "hyparquet-writer";
+import { parquetMetadataAsync, parquetReadObjects, type AsyncBuffer } from "hyparquet";
+import { HASH_ALGORITHMS } from "../pipeline-definition";
+import type { CurationDecision } from "./decide-shard";
+
+type SchemaElement = ConstructorParameters<typeof ParquetWriter>[0]["schema"][number];
+
+const STATUSES = ["kept", "dropped", "error"] as const;
+const TEXT_COLUMNS = ["item_id", "source", "location", "caption", "metadata", "status"] as const;
+const REASON_COLUMNS = ["first_failing_stage", "reason"] as const;
+
+const text = (name: string, required = false): SchemaElement => ({
+  name,
+  type: "BYTE_ARRAY",
+  converted_type: "UTF8",
+  repetition_type: required ? "REQUIRED" : "OPTIONAL",
+});
+
+function schema(scoreColumns: readonly string[]): SchemaElement[] {
+  const columns: SchemaElement[] = [
+    ...TEXT_COLUMNS.map((name) => text(name, name === "item_id" || name === "status" || name === "source")),
+    ...REASON_COLUMNS.map((name) => text(name)),
+    ...scoreColumns.map((name): SchemaElement => ({ name, type: "DOUBLE", repetition_type: "OPTIONAL" })),
+    ...HASH_ALGORITHMS.map((name) => text(name)),
+  ];
+  return [{ name: "root", num_children: columns.length }, ...columns];
+}
+
+export class DecisionTableWriter {
+  private readonly parquet: ParquetWriter;
+  private readonly bytes: ByteWriter | null;
+  rows = 0;
+
+  /** Writes to `file`, or to memory when no file is given (`buffer()` after `close()`). */
+  constructor(
+    private readonly scoreColumns: readonly string[],
+    file?: string,
+  ) {
+    this.bytes = file ? null : new ByteWriter();
+    // No creation time inside: the same decisions give the same bytes.
+    this.parquet = new ParquetWriter({
+      writer: this.bytes ?? fileWriter(file!),
+      schema: schema(scoreColumns),
+      createdBy: "loupe",
+    });
+  }
+
+  /** Appends the decisions as one row group. */
+  async write(group: readonly CurationDecision[]): Promise<void> {
+    if (group.length === 0) return;
+    const column = (name: string, value: (d: CurationDecision) => unknown) => ({
+      name,
+      data: group.map(value),
+      // Statistics say nothing useful about ids, paths and captions.
+      statistics: name === "status" || name === "first_failing_stage",
+    });
+    await this.parquet.write({
+      columnData: [
+        column("item_id", (d) => d.itemId),
+        column("source", (d) => d.source),
+        column("location", (d) => d.location),
+        column("caption", (d) => d.caption),
+        column("metadata", (d) => JSON.stringify(d.metadata)),
+        column("status", (d) => d.status),
+        column("first_failing_stage", (d) => d.firstFailingStage),
+        column("reason", (d) => d.reason),
+        ...this.scoreColumns.map((name) => ({
+          name,
+          data: group.map((d) => d.scores[name] ?? null),
+          statistics: true,
+        })),
+        ...HASH_ALGORITHMS.map((name) => column(name, (d) => d.hashes[name] ?? null)),
+      ],
+      rowGroupSize: group.length,
+    });
+    this.rows += group.length;
+  }
+
+  close(): void {
+    this.parquet.finish();
+  }
+
+  /** The file's bytes, when writing to memory. */
+  buffer(): Buffer {
+    if (!this.bytes) throw new Error("this table is written to a file");
+    return Buffer.from(this.bytes.getBuffer());
+  }
+}
+
+/** A shard's decisions as one Parquet file in memory. */
+export async function encodeDecisions(
+  decisions: readonly CurationDecision[],
+  scoreColumns: readonly string[],
+): Promise<Buffer> {
+  const table = new DecisionTableWriter(scoreColumns);
+  await table.write(decisions);
+  table.close();
+  return table.buffer();
+}
+
+export function asyncBufferOf(bytes: Buffer): AsyncBuffer {
+  const view = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  return { byteLength: view.byteLength, slice: (start, end) => view.slice(start, end) };
+}
+
+/** Reads a decision table back (a shard's, or a run's kept or dropped set), in row order. */
+export async function decodeDecisions(file: AsyncBuffer): Promise<CurationDecision[]> {
+  const metadata = await parquetMetadataAsync(file);
+  const names = metadata.schema.slice(1).map((s) => s.name);
+  const fixed = new Set<string>([...TEXT_COLUMNS, ...REASON_COLUMNS, ...HASH_ALGORITHMS]);
+  const scoreNames = names.filter((n) => !fixed.has(n));
+  const rows = (await parquetReadObjects({ file, metadata })) as Record<string, unknown>[];
+  return rows.map((row) => {
+    const status = row.status as CurationDecision["status"];
+    if (!STATUSES.includes(status)) throw new Error(`not a decision table: status "${String(status)}"`);
+    const scores: Record<string, number> = {};
+    for (const name of scoreNames) if (typeof row[name] === "number") scores[name] = row[name];
+    const hashes: Record<string, string> = {};
+    for (const name of HASH_ALGORITHMS) if (typeof row[name] === "string") hashes[name] = row[name];
+    return {
+      itemId: String(row.item_id),
+      source: String(row.source),
+      location: (row.location as string | null) ?? null,
+      caption: (row.caption as string | null) ?? null,
+      metadata: JSON.parse(String(row.metadata ?? "{}")) as Record<string, unknown>,
+      status,
+      firstFailingStage: (row.first_failing_stage as string | null) ?? null,
+      reason: (row.reason as string | null) ?? null,
+      scores,
+      hashes,
+    };
+  });
+}

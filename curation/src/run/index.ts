@@ -1,0 +1,20 @@
+/** Running a pipeline over shards: definitions, per-shard decisions, decision files, tallies, the run-wide dedup. */
+export {
+  decideShard,
+  decideSourceItem,
+  locationOf,
+  type CurationDecision,
+  type ShardProgress,
+} from "./decide-shard";
+export { loadItem, MAX_MEMBER_BYTES, type DownloadOptions, type LoadedItem } from "./load-item";
+export { DecisionTableWriter, encodeDecisions, decodeDecisions, asyncBufferOf } from "./decision-table";
+export { DecisionJsonlWriter } from "./decision-jsonl";
+export {
+  tallyDecisions,
+  mergeTallies,
+  emptyTally,
+  funnelOf,
+  type DecisionTally,
+  type FunnelStep,
+} from "./tally";
+export { findRunDuplicates, nearDuplicateReason, type HashedItem, type NearDuplicate } from "./dedup-pass";

@@ -1,0 +1,15 @@
+/** Curation runs: create, plan, decide shards, finish, control and read (`@loupe/api/curation`). */
+export {
+  createCurationRun,
+  pipelineOrRefusal,
+  type CreateCurationRunOptions,
+  type CurationActor,
+} from "./create-run";
+export { planCurationRun, CurationSourceChangedError } from "./plan";
+export { runCurationShard } from "./run-shard";
+export { finishCurationRun } from "./finish";
+export { pauseCurationRun, resumeCurationRun, cancelCurationRun, markCurationRunFailed } from "./control";
+export { getCurationRun, listCurationRuns, type CurationRunView, type CurationProgress } from "./read";
+export { sourceOutsideRoots, pathsOfSource } from "./source-roots";
+export { readStored } from "./stored-files";
+export type { CurationSummary, CurationOutputs, CurationOutput } from "./summary";

@@ -1,0 +1,95 @@
+/**
+ * A curation run as its page and the CLI show it: status, live progress (shards and items done,
+ * items per second since it started, the time left at that pace), the funnel so far from the
+ * decided shards (the final one, with near-duplicate removal, once done), and its outputs.
+ */
+import { TRPCError } from "@trpc/server";
+import type { Db } from "@loupe/db";
+import {
+  funnelOf,
+  mergeTallies,
+  parsePipeline,
+  runOrder,
+  type DecisionTally,
+  type FunnelStep,
+} from "@loupe/curation";
+import type { CurationOutputs, CurationSummary } from "./summary";
+
+export type CurationProgress = {
+  shardsDone: number;
+  /** Shards written so far (all of them once planning is over). */
+  shardsPlanned: number;
+  itemsDone: number;
+  /** Items in the run; null while planning has not read the whole source. */
+  itemsTotal: number | null;
+  itemsPerSecond: number | null;
+  /** Seconds left at the pace so far; null when unknown. */
+  etaSeconds: number | null;
+};
+
+export async function getCurationRun(db: Db, projectId: string, runId: string, now = new Date()) {
+  const run = await db.curationRun.findFirst({ where: { id: runId, projectId } });
+  if (!run) throw new TRPCError({ code: "NOT_FOUND", message: "No such curation run in this project." });
+  const shards = await db.curationShard.findMany({
+    where: { runId },
+    select: { status: true, itemCount: true, tally: true },
+  });
+  const done = shards.filter((s) => s.status === "done");
+  const itemsDone = done.reduce((n, s) => n + s.itemCount, 0);
+  const seconds = run.startedAt ? ((run.finishedAt ?? now).getTime() - run.startedAt.getTime()) / 1000 : 0;
+  const itemsPerSecond = seconds > 0 && itemsDone > 0 ? itemsDone / seconds : null;
+  const progress: CurationProgress = {
+    shardsDone: done.length,
+    shardsPlanned: run.shardCount ?? shards.length,
+    itemsDone,
+    itemsTotal: run.total,
+    itemsPerSecond,
+    etaSeconds:
+      run.total !== null && itemsPerSecond ? Math.max(0, (run.total - itemsDone) / itemsPerSecond) : null,
+  };
+  const summary = run.summary as CurationSummary | null;
+  const pipeline = parsePipeline(run.definition);
+  const stages = runOrder(pipeline.stages).map((s) => ({ id: s.stage.id, label: s.stage.label }));
+  const funnel: FunnelStep[] =
+    summary?.funnel ??
+    funnelOf(mergeTallies(done.map((s) => s.tally as unknown as DecisionTally)), stages, null);
+  return {
+    id: run.id,
+    name: run.name,
+    status: run.status,
+    definition: pipeline.definition,
+    stages,
+    shardSize: run.shardSize,
+    createdAt: run.createdAt,
+    startedAt: run.startedAt,
+    finishedAt: run.finishedAt,
+    error: run.error,
+    progress,
+    funnel,
+    summary,
+    outputs: run.outputs as CurationOutputs | null,
+  };
+}
+
+export type CurationRunView = Awaited<ReturnType<typeof getCurationRun>>;
+
+export async function listCurationRuns(db: Db, projectId: string) {
+  const runs = await db.curationRun.findMany({
+    where: { projectId },
+    orderBy: { createdAt: "desc" },
+    select: {
+      id: true,
+      name: true,
+      status: true,
+      total: true,
+      summary: true,
+      createdAt: true,
+      finishedAt: true,
+      error: true,
+    },
+  });
+  return runs.map(({ summary, ...run }) => ({
+    ...run,
+    kept: (summary as CurationSummary | null)?.kept ?? null,
+  }));
+}

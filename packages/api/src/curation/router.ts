@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { projectProcedure, router } from "../trpc";
+import { cancelCurationRun, pauseCurationRun, resumeCurationRun } from "./control";
+import { createCurationRun } from "./create-run";
+import { getCurationRun, listCurationRuns } from "./read";
+
+const runInput = z.object({ runId: z.string().min(1) });
+
+/**
+ * Curation runs, for curators. A run started here may read only the instance's curation roots
+ * (LOUPE_CURATION_ROOTS); the definition is checked whole (stages, options, source) before any work.
+ */
+export const curationRouter = router({
+  list: projectProcedure("curator").query(({ ctx }) => listCurationRuns(ctx.db, ctx.project.id)),
+  get: projectProcedure("curator")
+    .input(runInput)
+    .query(({ ctx, input }) => getCurationRun(ctx.db, ctx.project.id, input.runId)),
+  create: projectProcedure("curator")
+    .input(z.object({ definition: z.unknown() }))
+    .mutation(({ ctx, input }) =>
+      createCurationRun(
+        ctx.db,
+        ctx.project.id,
+        input.definition,
+        { roots: ctx.runtime.curationRoots },
+        { userId: ctx.user.id },
+      ),
+    ),
+  pause: projectProcedure("curator")
+    .input(runInput)
+    .mutation(({ ctx, input }) =>
+      pauseCurationRun(ctx.db, ctx.project.id, input.runId, { userId: ctx.user.id }),
+    ),
+  resume: projectProcedure("curator")
+    .input(runInput)
+    .mutation(({ ctx, input }) =>
+      resumeCurationRun(ctx.db, ctx.project.id, input.runId, { userId: ctx.user.id }),
+    ),
+  cancel: projectProcedure("curator")
+    .input(runInput)
+    .mutation(({ ctx, input }) =>
+      cancelCurationRun(ctx.db, ctx.project.id, input.runId, { userId: ctx.user.id }),
+    ),
+});
