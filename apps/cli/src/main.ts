@@ -4,6 +4,13 @@ import { PROJECT_ROLES } from "@loupe/api";
 import { EVALUATOR_MODEL_KINDS, METRIC_IDS } from "@loupe/evaluators";
 import { EXPORT_FORMATS } from "@loupe/api/datasets";
 import { apiKeyCreateCommand } from "./commands/apikey";
+import {
+  curateControlCommand,
+  curateFollowCommand,
+  curateRunCommand,
+  type CurateFollowOptions,
+  type CurateRunOptions,
+} from "./commands/curate";
 import { evaluateCommand, type EvaluateCliOptions } from "./commands/evaluate";
 import {
   exportCreateCommand,
@@ -250,6 +257,37 @@ program
   .option("--worker", "also run a worker in this process")
   .option("--detach", "create the run and exit without following it")
   .action((opts: EvaluateCliOptions) => evaluateCommand(opts));
+
+const curate = program
+  .command("curate")
+  .description("curation runs: filter a corpus and see what was removed and why");
+curate
+  .command("run <pipeline>")
+  .description(
+    "start a curation run from a pipeline file (YAML or JSON; relative paths resolve against its folder) and follow it with a progress bar",
+  )
+  .requiredOption("--project <slug>", "project slug")
+  .option("--worker", "also run a worker in this process")
+  .option("--out <dir>", "write the kept and dropped sets here when the run is done")
+  .option("--detach", "create the run and exit without following it")
+  .action((file: string, opts: CurateRunOptions) => curateRunCommand(file, opts));
+curate
+  .command("follow <run>")
+  .description(
+    "follow a curation run until it ends (after a crash, with --worker, it goes on where it stopped)",
+  )
+  .option("--worker", "also run a worker in this process")
+  .option("--out <dir>", "write the kept and dropped sets here when the run is done")
+  .action((runId: string, opts: CurateFollowOptions) => curateFollowCommand(runId, opts));
+for (const [action, description] of [
+  ["pause", "pause a curation run (shards in progress finish; the rest wait)"],
+  ["resume", "resume a paused or failed curation run"],
+  ["cancel", "cancel a curation run"],
+] as const)
+  curate
+    .command(`${action} <run>`)
+    .description(description)
+    .action((runId: string) => curateControlCommand(action, runId));
 
 const exportCmd = program.command("export").description("preference datasets for reward-model training");
 exportCmd

@@ -52,3 +52,4 @@ export {
   MAX_SHARD_SIZE,
   type Shard,
 } from "./shards";
+export { resolveSourcePaths } from "./resolve-paths";
