@@ -49,7 +49,10 @@ describe("loupe curate", () => {
     const file = path.join(dir, "jobs", "pipeline.yaml");
     fs.writeFileSync(file, PIPELINE);
     const out = path.join(dir, "out");
-    const r = await runLoupeToEnd(["curate", "run", file, "--project", "corpora", "--worker", "--out", out], env);
+    const r = await runLoupeToEnd(
+      ["curate", "run", file, "--project", "corpora", "--worker", "--out", out],
+      env,
+    );
     expect(r.code, r.output).toBe(0);
     expect(r.output).toMatch(/^Near-duplicate removal\s+2\s+0\s+6\s+42\.9%$/m);
     expect(r.output).toMatch(/^Resolution and aspect\s+1\s+2\s+11/m);
@@ -61,7 +64,9 @@ describe("loupe curate", () => {
     );
     // The stored definition holds the absolute folder, so any worker anywhere reads the same files.
     const run = await database.db.curationRun.findFirstOrThrow({ where: { name: "photos" } });
-    expect((run.definition as { source: { root: string } }).source.root).toBe(path.join(dir, "jobs", "photos"));
+    expect((run.definition as { source: { root: string } }).source.root).toBe(
+      path.join(dir, "jobs", "photos"),
+    );
     expect(fs.readFileSync(path.join(out, "dropped.parquet")).subarray(0, 4).toString()).toBe("PAR1");
   });
 
@@ -76,7 +81,9 @@ describe("loupe curate", () => {
     fs.writeFileSync(bad, PIPELINE.replace("stage: decode", "stage: deblur"));
     const definition = await runLoupeToEnd(["curate", "run", bad, "--project", "corpora", "--worker"], env);
     expect(definition.code).toBe(1);
-    expect(definition.output.trim()).toMatch(/^loupe: invalid pipeline: stages\.1\.stage: "deblur" is not a stage/);
+    expect(definition.output.trim()).toMatch(
+      /^loupe: invalid pipeline: stages\.1\.stage: "deblur" is not a stage/,
+    );
 
     const project = await runLoupeToEnd(
       ["curate", "run", path.join(dir, "jobs", "pipeline.yaml"), "--project", "nope", "--worker"],
