@@ -4,16 +4,17 @@
  * the pieces a run is made of (definitions, shard decisions, decision files, the funnel).
  * No database, HTTP or React here: the worker and the api services glue it to the rest.
  */
-export { decideItem, runOrder, type ItemDecision, type PipelineItem } from "./pipeline";
+export { decideItem, measuredBy, runOrder, type ItemDecision, type PipelineItem } from "./pipeline";
 export {
   parsePipeline,
   pipelineDefinitionSchema,
-  scoreColumns,
+  measurementColumns,
   PipelineDefinitionError,
   HASH_ALGORITHMS,
   type Pipeline,
   type PipelineDefinition,
   type PipelineDefinitionInput,
+  type MeasurementColumns,
   type HashAlgorithm,
 } from "./pipeline-definition";
 export { ImageProbe, ImageProbeError, WORKING_SIDE } from "./image/image-probe";

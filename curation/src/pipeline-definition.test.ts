@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { parsePipeline, PipelineDefinitionError, scoreColumns } from "./pipeline-definition";
+import { parsePipeline, PipelineDefinitionError, measurementColumns } from "./pipeline-definition";
 import { runOrder } from "./pipeline";
+import { configure, metadataStage } from "./stages";
 
 const source = { kind: "folder", root: "/data" };
 
@@ -28,11 +29,21 @@ describe("parsePipeline", () => {
       ["phash", { algorithms: ["phash"] }],
     ]);
     // Columns follow the order stages run in: the header stage (resolution) first.
-    expect(scoreColumns(runOrder(stages))).toEqual([
-      "resolution.shortSide",
-      "resolution.aspect",
-      "blur.sharpness",
-    ]);
+    expect(measurementColumns(runOrder([...stages, configure(metadataStage, {})]))).toEqual({
+      scores: [
+        "resolution.width",
+        "resolution.height",
+        "resolution.shortSide",
+        "resolution.aspect",
+        "metadata.width",
+        "metadata.height",
+        "metadata.aspect",
+        "metadata.bytes",
+        "metadata.frames",
+        "blur.sharpness",
+      ],
+      labels: ["metadata.format"],
+    });
   });
 
   it("lists every problem at once: unknown stages and options, repeats, bad values, dedup without its hash", () => {

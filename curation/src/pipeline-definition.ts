@@ -134,9 +134,14 @@ export function parsePipeline(input: unknown): Pipeline {
   return { definition, stages };
 }
 
-/** Every score column a run of these stages records, as "<stage>.<name>", in stage order. */
-export function scoreColumns(stages: readonly ConfiguredStage[]): string[] {
-  return stages.flatMap((s) => s.stage.scoreNames.map((n) => `${s.stage.id}.${n}`));
+/** The measurement columns a run of these stages records, as "<stage>.<name>", in stage order. */
+export type MeasurementColumns = { scores: string[]; labels: string[] };
+
+export function measurementColumns(stages: readonly ConfiguredStage[]): MeasurementColumns {
+  return {
+    scores: stages.flatMap((s) => s.stage.scoreNames.map((n) => `${s.stage.id}.${n}`)),
+    labels: stages.flatMap((s) => (s.stage.labelNames ?? []).map((n) => `${s.stage.id}.${n}`)),
+  };
 }
 
 export { HASHES as HASH_ALGORITHMS };

@@ -6,7 +6,7 @@
  * scores let the data team move a threshold and see the new funnel without re-running.
  */
 import { ImageProbe, ImageProbeError } from "./image/image-probe";
-import type { ConfiguredStage, StageCost } from "./stages/stage";
+import type { ConfiguredStage, Measured, Stage, StageCost } from "./stages/stage";
 
 export type ItemDecision = {
   itemId: string;
@@ -17,6 +17,8 @@ export type ItemDecision = {
   reason: string | null;
   /** Every measurement, as "<stage>.<name>". */
   scores: Record<string, number>;
+  /** Measurements that are words (the format), as "<stage>.<name>". */
+  labels: Record<string, string>;
   /** Perceptual hashes by algorithm, for the deduplication pass. */
   hashes: Record<string, string>;
 };
@@ -39,6 +41,21 @@ export function runOrder(stages: readonly ConfiguredStage[]): ConfiguredStage[] 
     .map(({ s }) => s);
 }
 
+/** A stage's own measurement out of a decision's recorded ones (the "<stage>." prefix removed). */
+export function measuredBy(
+  stage: Pick<Stage<unknown>, "id">,
+  recorded: Pick<ItemDecision, "scores" | "labels">,
+): Measured {
+  const prefix = `${stage.id}.`;
+  const own = <T>(all: Record<string, T>) =>
+    Object.fromEntries(
+      Object.entries(all)
+        .filter(([k]) => k.startsWith(prefix))
+        .map(([k, v]) => [k.slice(prefix.length), v]),
+    );
+  return { scores: own(recorded.scores), labels: own(recorded.labels) };
+}
+
 export async function decideItem(
   item: PipelineItem,
   stages: readonly ConfiguredStage[],
@@ -52,18 +69,22 @@ export async function decideItem(
     firstFailingStage: null,
     reason: null,
     scores: {},
+    labels: {},
     hashes: {},
   };
   for (const { stage, config } of runOrder(stages)) {
     try {
-      const outcome = await stage.run(probe, config);
-      for (const [name, value] of Object.entries(outcome.scores))
+      const measurement = await stage.measure(probe, config);
+      for (const [name, value] of Object.entries(measurement.scores))
         if (Number.isFinite(value)) decision.scores[`${stage.id}.${name}`] = value;
-      Object.assign(decision.hashes, outcome.hashes);
-      if (outcome.failure !== undefined && decision.status === "kept") {
+      for (const [name, value] of Object.entries(measurement.labels ?? {}))
+        decision.labels[`${stage.id}.${name}`] = value;
+      Object.assign(decision.hashes, measurement.hashes);
+      const failure = stage.judge(measuredBy(stage, decision), config);
+      if (failure !== undefined && decision.status === "kept") {
         decision.status = "dropped";
         decision.firstFailingStage = stage.id;
-        decision.reason = outcome.failure;
+        decision.reason = failure;
       }
     } catch (err) {
       // Unreadable media (or a bug in a stage): an item-level error, never a crashed worker.

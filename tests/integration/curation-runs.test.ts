@@ -19,7 +19,8 @@ import {
 } from "@loupe/api/curation";
 import { asyncBufferOf, decodeDecisions, type CurationDecision } from "@loupe/curation";
 import { testPipeline, writeTestCorpus, type ExpectedDecision } from "@loupe/curation/testing";
-import type { MediaStorage } from "@loupe/media";
+import { handleCurationOutputDownload } from "@loupe/api/rest";
+import { serveMedia, type MediaStorage } from "@loupe/media";
 import { errorOf } from "./support/trpc-error";
 import { createTestApp, type TestApp } from "./support/test-app";
 
@@ -29,6 +30,7 @@ let owner: Awaited<ReturnType<TestApp["userWithSession"]>>;
 let projectId: string;
 let corpus: string;
 let expected: Record<string, ExpectedDecision>;
+let firstRunId: string;
 const projectSlug = "curation";
 
 beforeAll(async () => {
@@ -125,6 +127,102 @@ describe("a curation run", () => {
     expect(listed.find((r) => r.id === created.id)).toMatchObject({ status: "done", kept: 6, total: 14 });
     const audit = await app.db.auditLog.findMany({ where: { targetId: created.id } });
     expect(audit.map((a) => a.action)).toEqual(["curation.create"]);
+    firstRunId = created.id;
+  });
+
+  it("shows histograms, galleries with thumbnails, and duplicate clusters side by side", async () => {
+    const run = await owner.client.curation.get.query({ projectSlug, runId: firstRunId });
+    const summary = run.summary!;
+    const sharpness = summary.histograms.find((h) => h.column === "blur.sharpness")!;
+    // Every item that decoded was measured, whichever stage dropped it: 14 − 3 unreadable.
+    expect(sharpness.n).toBe(11);
+    expect(sharpness.counts.reduce((a, b) => a + b, 0)).toBe(11);
+    expect(summary.samples.kept).toHaveLength(6);
+    expect(summary.samples.kept.every((s) => s.thumbnailUrl?.startsWith("/media/"))).toBe(true);
+    expect(Object.keys(summary.samples.removed).sort()).toEqual([
+      "blur",
+      "decode",
+      "dedup",
+      "exposure",
+      "resolution",
+    ]);
+    const bomb = summary.samples.removed.resolution!.find((s) => s.source === "d-bomb.png")!;
+    expect(bomb).toMatchObject({
+      status: "error",
+      thumbnailUrl: null,
+      reason: expect.stringMatching(/pixels/),
+    });
+    // A thumbnail URL serves a real WebP.
+    const token = summary.samples.kept[0]!.thumbnailUrl!.slice("/media/".length);
+    const thumb = await serveMedia(new Request(`http://localhost/media/${token}`), token, app.runtime);
+    expect(thumb.status).toBe(200);
+    expect(
+      Buffer.from(await thumb.arrayBuffer())
+        .subarray(8, 12)
+        .toString(),
+    ).toBe("WEBP");
+    expect(
+      summary.clusters.map((c) => [
+        c.kept.source,
+        c.size,
+        c.duplicates.map((d) => [d.source, d.distance <= 8]),
+      ]),
+    ).toEqual(
+      expect.arrayContaining([
+        ["a-01.png", 2, [["b-copy-of-a-01.png", true]]],
+        ["a-02.png", 2, [["b-jpeg-of-a-02.jpg", true]]],
+      ]),
+    );
+    // Thresholds come with the score they bound, for the histograms.
+    expect(run.stageSettings.find((s) => s.id === "blur")).toMatchObject({
+      config: { minSharpness: 100 },
+      thresholds: [{ option: "minSharpness", score: "blur.sharpness", bound: "min" }],
+    });
+  });
+
+  it("projects the funnel under other thresholds from the recorded scores, without re-running", async () => {
+    const project = (changes: Record<string, Record<string, unknown>>) =>
+      owner.client.curation.projectFunnel.query({ projectSlug, runId: firstRunId, changes });
+    const run = await owner.client.curation.get.query({ projectSlug, runId: firstRunId });
+    // Unchanged thresholds give the run's own funnel.
+    expect((await project({})).funnel).toEqual(run.funnel);
+    // Letting blur pass keeps the blurred image; demanding more sharpness than any image has keeps none.
+    const lenient = await project({ blur: { minSharpness: 0 } });
+    expect(lenient.funnel.find((s) => s.stage === "blur")!.dropped).toBe(0);
+    expect(lenient.kept).toBe(7);
+    const strict = await project({ blur: { minSharpness: 1e12 } });
+    expect(strict.kept).toBe(0);
+    expect(strict.funnel.find((s) => s.stage === "dedup")!.dropped).toBe(0);
+    // The run itself is unchanged.
+    expect((await owner.client.curation.get.query({ projectSlug, runId: firstRunId })).summary!.kept).toBe(6);
+
+    expect(await errorOf(project({ blur: { minSharpness: -1 } }))).toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(/^blur: minSharpness/),
+    });
+    expect((await errorOf(project({ ocr: { maxTextArea: 0.1 } }))).message).toMatch(/no stage "ocr"/);
+  });
+
+  it("serves the kept, dropped and duplicates files to curators only", async () => {
+    const download = (file: string, cookie: string) =>
+      handleCurationOutputDownload(
+        app.runtime,
+        new Request(`http://localhost/api/curation/${projectSlug}/${firstRunId}/${file}`, {
+          headers: { cookie },
+        }),
+        projectSlug,
+        firstRunId,
+        file,
+      );
+    const kept = await download("kept", owner.cookie);
+    expect(kept.status).toBe(200);
+    expect(kept.headers.get("content-disposition")).toBe('attachment; filename="kept.parquet"');
+    const rows = await decodeDecisions(asyncBufferOf(Buffer.from(await kept.arrayBuffer())));
+    expect(rows).toHaveLength(6);
+    expect((await download("duplicates", owner.cookie)).status).toBe(200);
+    expect((await download("secrets", owner.cookie)).status).toBe(404);
+    const stranger = await app.userWithSession("stranger-download@example.test");
+    expect((await download("kept", stranger.cookie)).status).toBe(404);
   });
 
   it("writes JSON Lines manifests when asked", async () => {

@@ -43,6 +43,7 @@ export async function decideSourceItem(item: SourceItem, pipeline: Pipeline): Pr
       firstFailingStage: "source",
       reason: loaded.error,
       scores: {},
+      labels: {},
       hashes: {},
       ...described,
     };

@@ -27,6 +27,7 @@ export class DecisionJsonlWriter {
         first_failing_stage: d.firstFailingStage,
         reason: d.reason,
         scores: d.scores,
+        labels: d.labels,
         hashes: d.hashes,
       }),
     );

@@ -1,13 +1,14 @@
 /**
  * Decisions as Parquet, one row per item: item_id, source, location, caption, metadata (JSON),
- * status (kept | dropped | error), first_failing_stage, reason, one DOUBLE column per score
- * ("<stage>.<name>", null where the stage did not measure the item), and the perceptual hashes
+ * status (kept | dropped | error), first_failing_stage, reason, one DOUBLE column per score and
+ * one string column per label ("<stage>.<name>", null where the stage did not measure the item —
+ * a projected funnel re-judges these), and the perceptual hashes
  * (16 hex digits, or null). A shard's decisions are one such file; so are the run's kept and
  * dropped sets. Written a row group at a time, so memory holds one row group, not the file.
  */
 import { ByteWriter, fileWriter, ParquetWriter } from "hyparquet-writer";
 import { parquetMetadataAsync, parquetReadObjects, type AsyncBuffer } from "hyparquet";
-import { HASH_ALGORITHMS } from "../pipeline-definition";
+import { HASH_ALGORITHMS, type MeasurementColumns } from "../pipeline-definition";
 import type { CurationDecision } from "./decide-shard";
 
 type SchemaElement = ConstructorParameters<typeof ParquetWriter>[0]["schema"][number];
@@ -23,11 +24,12 @@ const text = (name: string, required = false): SchemaElement => ({
   repetition_type: required ? "REQUIRED" : "OPTIONAL",
 });
 
-function schema(scoreColumns: readonly string[]): SchemaElement[] {
+function schema(measured: MeasurementColumns): SchemaElement[] {
   const columns: SchemaElement[] = [
     ...TEXT_COLUMNS.map((name) => text(name, name === "item_id" || name === "status" || name === "source")),
     ...REASON_COLUMNS.map((name) => text(name)),
-    ...scoreColumns.map((name): SchemaElement => ({ name, type: "DOUBLE", repetition_type: "OPTIONAL" })),
+    ...measured.scores.map((name): SchemaElement => ({ name, type: "DOUBLE", repetition_type: "OPTIONAL" })),
+    ...measured.labels.map((name) => text(name)),
     ...HASH_ALGORITHMS.map((name) => text(name)),
   ];
   return [{ name: "root", num_children: columns.length }, ...columns];
@@ -40,14 +42,14 @@ export class DecisionTableWriter {
 
   /** Writes to `file`, or to memory when no file is given (`buffer()` after `close()`). */
   constructor(
-    private readonly scoreColumns: readonly string[],
+    private readonly measured: MeasurementColumns,
     file?: string,
   ) {
     this.bytes = file ? null : new ByteWriter();
     // No creation time inside: the same decisions give the same bytes.
     this.parquet = new ParquetWriter({
       writer: this.bytes ?? fileWriter(file!),
-      schema: schema(scoreColumns),
+      schema: schema(measured),
       createdBy: "loupe",
     });
   }
@@ -71,11 +73,12 @@ export class DecisionTableWriter {
         column("status", (d) => d.status),
         column("first_failing_stage", (d) => d.firstFailingStage),
         column("reason", (d) => d.reason),
-        ...this.scoreColumns.map((name) => ({
+        ...this.measured.scores.map((name) => ({
           name,
           data: group.map((d) => d.scores[name] ?? null),
           statistics: true,
         })),
+        ...this.measured.labels.map((name) => column(name, (d) => d.labels[name] ?? null)),
         ...HASH_ALGORITHMS.map((name) => column(name, (d) => d.hashes[name] ?? null)),
       ],
       rowGroupSize: group.length,
@@ -97,9 +100,9 @@ export class DecisionTableWriter {
 /** A shard's decisions as one Parquet file in memory. */
 export async function encodeDecisions(
   decisions: readonly CurationDecision[],
-  scoreColumns: readonly string[],
+  measured: MeasurementColumns,
 ): Promise<Buffer> {
-  const table = new DecisionTableWriter(scoreColumns);
+  const table = new DecisionTableWriter(measured);
   await table.write(decisions);
   table.close();
   return table.buffer();
@@ -113,15 +116,18 @@ export function asyncBufferOf(bytes: Buffer): AsyncBuffer {
 /** Reads a decision table back (a shard's, or a run's kept or dropped set), in row order. */
 export async function decodeDecisions(file: AsyncBuffer): Promise<CurationDecision[]> {
   const metadata = await parquetMetadataAsync(file);
-  const names = metadata.schema.slice(1).map((s) => s.name);
   const fixed = new Set<string>([...TEXT_COLUMNS, ...REASON_COLUMNS, ...HASH_ALGORITHMS]);
-  const scoreNames = names.filter((n) => !fixed.has(n));
+  const measured = metadata.schema.slice(1).filter((s) => !fixed.has(s.name));
+  const scoreNames = measured.filter((s) => s.type === "DOUBLE").map((s) => s.name);
+  const labelNames = measured.filter((s) => s.type === "BYTE_ARRAY").map((s) => s.name);
   const rows = (await parquetReadObjects({ file, metadata })) as Record<string, unknown>[];
   return rows.map((row) => {
     const status = row.status as CurationDecision["status"];
     if (!STATUSES.includes(status)) throw new Error(`not a decision table: status "${String(status)}"`);
     const scores: Record<string, number> = {};
     for (const name of scoreNames) if (typeof row[name] === "number") scores[name] = row[name];
+    const labels: Record<string, string> = {};
+    for (const name of labelNames) if (typeof row[name] === "string") labels[name] = row[name];
     const hashes: Record<string, string> = {};
     for (const name of HASH_ALGORITHMS) if (typeof row[name] === "string") hashes[name] = row[name];
     return {
@@ -134,6 +140,7 @@ export async function decodeDecisions(file: AsyncBuffer): Promise<CurationDecisi
       firstFailingStage: (row.first_failing_stage as string | null) ?? null,
       reason: (row.reason as string | null) ?? null,
       scores,
+      labels,
       hashes,
     };
   });

@@ -18,3 +18,11 @@ export {
   type FunnelStep,
 } from "./tally";
 export { findRunDuplicates, nearDuplicateReason, type HashedItem, type NearDuplicate } from "./dedup-pass";
+export {
+  ScoreRanges,
+  ScoreHistograms,
+  LowestIdSample,
+  HISTOGRAM_BINS,
+  type ScoreHistogram,
+} from "./insights";
+export { projectDecision, FunnelProjection } from "./projection";

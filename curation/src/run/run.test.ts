@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runOrder } from "../pipeline";
-import { parsePipeline, scoreColumns } from "../pipeline-definition";
+import { parsePipeline, measurementColumns } from "../pipeline-definition";
 import { openSource } from "../sources/open-source";
 import type { SourceItem } from "../sources/item";
 import { testPipeline, writeTestCorpus, type ExpectedDecision } from "../testing/corpus";
@@ -51,7 +51,7 @@ describe("decideShard", () => {
 
 describe("decision tables", () => {
   it("round-trip through Parquet with every score, hash, reason and metadata", async () => {
-    const columns = scoreColumns(runOrder(pipeline().stages));
+    const columns = measurementColumns(runOrder(pipeline().stages));
     const bytes = await encodeDecisions(decisions, columns);
     expect(bytes.subarray(0, 4).toString()).toBe("PAR1");
     const back = await decodeDecisions(asyncBufferOf(bytes));

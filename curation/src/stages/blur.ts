@@ -14,10 +14,14 @@ export const blurStage: Stage<z.infer<typeof config>> = {
   cost: "pixels",
   scoreNames: ["sharpness"],
   config,
-  async run(probe, c) {
-    const sharpness = laplacianVariance(await probe.working());
+  thresholds: [{ option: "minSharpness", score: "sharpness", bound: "min" }],
+  async measure(probe) {
+    return { scores: { sharpness: laplacianVariance(await probe.working()) } };
+  },
+  judge({ scores: { sharpness } }, c) {
+    if (sharpness === undefined) return "sharpness not measured";
     return sharpness < c.minSharpness
-      ? { scores: { sharpness }, failure: `sharpness ${sharpness.toFixed(1)}, below ${c.minSharpness}` }
-      : { scores: { sharpness } };
+      ? `sharpness ${sharpness.toFixed(1)}, below ${c.minSharpness}`
+      : undefined;
   },
 };

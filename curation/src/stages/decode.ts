@@ -11,8 +11,11 @@ export const decodeStage: Stage<Record<string, never>> = {
   cost: "decode",
   scoreNames: ["workingWidth", "workingHeight"],
   config: z.object({}).strict() as z.ZodType<Record<string, never>>,
-  async run(probe) {
+  thresholds: [],
+  async measure(probe) {
     const image = await probe.working();
     return { scores: { workingWidth: image.width, workingHeight: image.height } };
   },
+  // Decoding is the test: an image that does not decode is an error, never measured.
+  judge: () => undefined,
 };

@@ -19,18 +19,23 @@ export const exposureStage: Stage<z.infer<typeof config>> = {
   cost: "pixels",
   scoreNames: ["meanLuma", "darkShare", "brightShare"],
   config,
-  async run(probe, c) {
+  thresholds: [
+    { option: "minMeanLuma", score: "meanLuma", bound: "min" },
+    { option: "maxMeanLuma", score: "meanLuma", bound: "max" },
+    { option: "maxClippedShare", score: "darkShare", bound: "max" },
+    { option: "maxClippedShare", score: "brightShare", bound: "max" },
+  ],
+  async measure(probe) {
     const e = exposureOf(await probe.working());
-    const scores = { meanLuma: e.meanLuma, darkShare: e.darkShare, brightShare: e.brightShare };
-    if (e.meanLuma < c.minMeanLuma)
-      return { scores, failure: `too dark (mean luma ${e.meanLuma.toFixed(3)})` };
-    if (e.meanLuma > c.maxMeanLuma)
-      return { scores, failure: `too bright (mean luma ${e.meanLuma.toFixed(3)})` };
-    if (Math.max(e.darkShare, e.brightShare) > c.maxClippedShare)
-      return {
-        scores,
-        failure: `${(100 * Math.max(e.darkShare, e.brightShare)).toFixed(0)}% clipped pixels`,
-      };
-    return { scores };
+    return { scores: { meanLuma: e.meanLuma, darkShare: e.darkShare, brightShare: e.brightShare } };
+  },
+  judge({ scores: { meanLuma, darkShare, brightShare } }, c) {
+    if (meanLuma === undefined || darkShare === undefined || brightShare === undefined)
+      return "exposure not measured";
+    if (meanLuma < c.minMeanLuma) return `too dark (mean luma ${meanLuma.toFixed(3)})`;
+    if (meanLuma > c.maxMeanLuma) return `too bright (mean luma ${meanLuma.toFixed(3)})`;
+    const clipped = Math.max(darkShare, brightShare);
+    if (clipped > c.maxClippedShare) return `${(100 * clipped).toFixed(0)}% clipped pixels`;
+    return undefined;
   },
 };

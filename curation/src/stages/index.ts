@@ -15,4 +15,11 @@ export const IMAGE_STAGES: Record<string, Stage<unknown>> = Object.fromEntries(
 );
 
 export { blurStage, decodeStage, exposureStage, metadataStage, perceptualHashStage, resolutionStage };
-export { configure, type ConfiguredStage, type Stage, type StageOutcome } from "./stage";
+export {
+  configure,
+  type ConfiguredStage,
+  type Measured,
+  type Measurement,
+  type Stage,
+  type Threshold,
+} from "./stage";

@@ -16,21 +16,28 @@ export const metadataStage: Stage<z.infer<typeof config>> = {
   label: "Metadata",
   cost: "header",
   scoreNames: ["width", "height", "aspect", "bytes", "frames"],
+  labelNames: ["format"],
   config,
-  async run(probe, c) {
+  thresholds: [{ option: "maxBytes", score: "bytes", bound: "max" }],
+  async measure(probe) {
     const h = await probe.header();
-    const scores = {
-      width: h.width,
-      height: h.height,
-      aspect: h.width / h.height,
-      bytes: h.bytes,
-      frames: h.pages,
+    return {
+      scores: {
+        width: h.width,
+        height: h.height,
+        aspect: h.width / h.height,
+        bytes: h.bytes,
+        frames: h.pages,
+      },
+      labels: { format: h.format },
     };
-    if (c.formats.length > 0 && !c.formats.includes(h.format))
-      return { scores, failure: `format ${h.format} is not one of ${c.formats.join(", ")}` };
-    if (c.maxBytes !== null && h.bytes > c.maxBytes)
-      return { scores, failure: `${h.bytes} bytes, above ${c.maxBytes}` };
-    if (!c.allowAnimated && h.pages > 1) return { scores, failure: `animated (${h.pages} frames)` };
-    return { scores };
+  },
+  judge({ scores: { bytes, frames }, labels: { format } }, c) {
+    if (bytes === undefined || frames === undefined || format === undefined) return "metadata not measured";
+    if (c.formats.length > 0 && !c.formats.includes(format))
+      return `format ${format} is not one of ${c.formats.join(", ")}`;
+    if (c.maxBytes !== null && bytes > c.maxBytes) return `${bytes} bytes, above ${c.maxBytes}`;
+    if (!c.allowAnimated && frames > 1) return `animated (${frames} frames)`;
+    return undefined;
   },
 };

@@ -19,10 +19,13 @@ export const perceptualHashStage: Stage<z.infer<typeof config>> = {
   cost: "pixels",
   scoreNames: [],
   config,
-  async run(probe, c) {
+  thresholds: [],
+  async measure(probe, c) {
     const hashes: Record<string, string> = {};
     if (c.algorithms.includes("phash")) hashes.phash = perceptualHash(await probe.reduced(32, 32));
     if (c.algorithms.includes("dhash")) hashes.dhash = differenceHash(await probe.reduced(9, 8));
     return { scores: {}, hashes };
   },
+  // Hashing drops nothing by itself; the run-wide near-duplicate pass uses the hashes.
+  judge: () => undefined,
 };

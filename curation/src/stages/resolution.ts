@@ -21,21 +21,27 @@ export const resolutionStage: Stage<z.infer<typeof config>> = {
   id: "resolution",
   label: "Resolution and aspect",
   cost: "header",
-  scoreNames: ["shortSide", "aspect"],
+  scoreNames: ["width", "height", "shortSide", "aspect"],
   config,
-  async run(probe, c) {
+  thresholds: [
+    { option: "minWidth", score: "width", bound: "min" },
+    { option: "minHeight", score: "height", bound: "min" },
+    { option: "minShortSide", score: "shortSide", bound: "min" },
+    { option: "minAspect", score: "aspect", bound: "min" },
+    { option: "maxAspect", score: "aspect", bound: "max" },
+  ],
+  async measure(probe) {
     const { width, height } = await probe.header();
-    const aspect = width / height;
-    const scores = { shortSide: Math.min(width, height), aspect };
-    if (Math.min(width, height) < c.minShortSide)
-      return { scores, failure: `short side ${Math.min(width, height)} px, below ${c.minShortSide}` };
-    if (width < c.minWidth) return { scores, failure: `width ${width} px, below ${c.minWidth}` };
-    if (height < c.minHeight) return { scores, failure: `height ${height} px, below ${c.minHeight}` };
+    return { scores: { width, height, shortSide: Math.min(width, height), aspect: width / height } };
+  },
+  judge({ scores: { width, height, shortSide, aspect } }, c) {
+    if (width === undefined || height === undefined || shortSide === undefined || aspect === undefined)
+      return "resolution not measured";
+    if (shortSide < c.minShortSide) return `short side ${shortSide} px, below ${c.minShortSide}`;
+    if (width < c.minWidth) return `width ${width} px, below ${c.minWidth}`;
+    if (height < c.minHeight) return `height ${height} px, below ${c.minHeight}`;
     if (aspect < c.minAspect || aspect > c.maxAspect)
-      return {
-        scores,
-        failure: `aspect ${aspect.toFixed(3)} outside ${c.minAspect.toFixed(3)}–${c.maxAspect.toFixed(3)}`,
-      };
-    return { scores };
+      return `aspect ${aspect.toFixed(3)} outside ${c.minAspect.toFixed(3)}–${c.maxAspect.toFixed(3)}`;
+    return undefined;
   },
 };

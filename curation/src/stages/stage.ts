@@ -1,8 +1,10 @@
 /**
- * A curation stage: a small module with a config schema, which reads only what it needs from the
- * item (the header, or the shared grayscale working image) and returns its scores and whether
- * the item passes. Stages are ordered cheap first; the pipeline (../pipeline.ts) records every
- * score and the first stage that fails.
+ * A curation stage: a small module with a config schema, which measures only what it needs from
+ * the item (the header, or the shared grayscale working image) and judges the measurement against
+ * its thresholds. Measuring and judging are apart so that a run's recorded measurements can be
+ * judged again under other thresholds — the projected funnel — without reading an image.
+ * Stages are ordered cheap first; the pipeline (../pipeline.ts) records every measurement and the
+ * first stage that fails.
  */
 import type { z } from "zod";
 import type { ImageProbe } from "../image/image-probe";
@@ -13,14 +15,23 @@ import type { ImageProbe } from "../image/image-probe";
  */
 export type StageCost = "header" | "decode" | "pixels";
 
-export type StageOutcome = {
+export type Measurement = {
   /** Named measurements (finite numbers), recorded whether or not the item passes. */
   scores: Record<string, number>;
+  /** Named measurements that are words, not numbers (an image's format). */
+  labels?: Record<string, string>;
   /** Perceptual hashes, 16 hex digits each (for the deduplication pass). */
   hashes?: Record<string, string>;
-  /** Why the item fails this stage; undefined when it passes. */
-  failure?: string;
 };
+
+/** A stage's own measurement (names without the "<stage>." prefix), as judged. */
+export type Measured = { scores: Record<string, number>; labels: Record<string, string> };
+
+/**
+ * A config option that is a threshold on one of the stage's scores: the UI draws it on that
+ * score's histogram and lets the data team move it to see the projected funnel.
+ */
+export type Threshold = { option: string; score: string; bound: "min" | "max" };
 
 export type Stage<Config> = {
   id: string;
@@ -29,8 +40,14 @@ export type Stage<Config> = {
   cost: StageCost;
   /** The names of the scores it records (a run's decision table has a column for each). */
   scoreNames: readonly string[];
+  /** The names of the labels it records. */
+  labelNames?: readonly string[];
   config: z.ZodType<Config>;
-  run(probe: ImageProbe, config: Config): Promise<StageOutcome>;
+  /** Its numeric options that are thresholds on its scores. */
+  thresholds: readonly Threshold[];
+  measure(probe: ImageProbe, config: Config): Promise<Measurement>;
+  /** Why the measured item fails under `config`; undefined when it passes. Pure. */
+  judge(measured: Measured, config: Config): string | undefined;
 };
 
 /** A stage together with its parsed config, as a pipeline holds it. */

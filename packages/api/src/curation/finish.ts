@@ -1,12 +1,12 @@
 /**
- * The end of a curation run, as a worker runs it, once every shard is decided:
- *  1. near-duplicate removal across the whole run — the kept items' hashes in source order
- *     (shard by shard, row by row), clustered within the run's Hamming threshold;
- *  2. the kept set and the dropped set (stage drops, errors and near-duplicates, each with its
- *     stage and reason) written a shard at a time and stored;
- *  3. the funnel.
- * Everything is recomputed from the stored shard decisions, so a retry after a crash writes the
- * same files (content-addressed) and the same summary.
+ * The end of a curation run, as a worker runs it, once every shard is decided. Two passes over
+ * the stored shard decisions (one shard in memory at a time):
+ *  1. the score ranges (for the histograms) and the kept items' hashes in source order, clustered
+ *     within the run's Hamming threshold — near-duplicate removal across the whole run;
+ *  2. the kept and dropped sets, written a shard at a time, with the histograms, the gallery
+ *     samples and a few duplicate clusters gathered on the way.
+ * Then the samples' thumbnails and the funnel. Everything is recomputed from the stored
+ * decisions, so a retry after a crash writes the same files (content-addressed) and summary.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -20,18 +20,28 @@ import {
   decodeDecisions,
   findRunDuplicates,
   funnelOf,
+  LowestIdSample,
+  measurementColumns,
   mergeTallies,
   nearDuplicateReason,
   parsePipeline,
   runOrder,
-  scoreColumns,
+  ScoreHistograms,
+  ScoreRanges,
   type CurationDecision,
   type DecisionTally,
   type HashedItem,
   type NearDuplicate,
 } from "@loupe/curation";
-import type { CurationOutput, CurationOutputs, CurationSummary } from "./summary";
+import { encodeDuplicates } from "./duplicates-table";
+import { sampleOf, thumbnailOf } from "./sample-thumbnails";
 import { readStored } from "./stored-files";
+import type { CurationOutput, CurationOutputs, CurationSummary, DuplicateCluster } from "./summary";
+
+/** Items per gallery, clusters shown, and members shown per cluster. */
+const SAMPLE_SIZE = 12;
+const CLUSTERS_SHOWN = 8;
+const MEMBERS_SHOWN = 6;
 
 export async function finishCurationRun(runtime: { db: Db; storage: MediaStorage }, runId: string) {
   const { db, storage } = runtime;
@@ -47,52 +57,117 @@ export async function finishCurationRun(runtime: { db: Db; storage: MediaStorage
     throw new Error(`${undone.length} shards are not decided yet; the run cannot finish`);
   const pipeline = parsePipeline(run.definition);
   const stages = runOrder(pipeline.stages);
-  const readShard = async (sha256: string) =>
-    decodeDecisions(asyncBufferOf(await readStored(storage, sha256)));
-
   const dedup = pipeline.definition.dedup;
-  let duplicates = new Map<string, NearDuplicate>();
-  if (dedup) {
-    const hashed: HashedItem[] = [];
+  async function* eachShard(): AsyncGenerator<CurationDecision[]> {
     for (const shard of shards)
-      for (const d of await readShard(shard.decisionsSha256!)) {
-        const hash = d.hashes[dedup.hash];
-        if (d.status === "kept" && hash) hashed.push({ itemId: d.itemId, source: d.source, hash });
-      }
-    duplicates = findRunDuplicates(hashed, dedup.maxDistance);
+      yield await decodeDecisions(asyncBufferOf(await readStored(storage, shard.decisionsSha256!)));
   }
 
+  // Pass 1: score ranges, and the run-wide near-duplicates.
+  const ranges = new ScoreRanges();
+  const hashed: HashedItem[] = [];
+  for await (const decisions of eachShard())
+    for (const d of decisions) {
+      ranges.observe(d);
+      const hash = dedup ? d.hashes[dedup.hash] : undefined;
+      if (d.status === "kept" && hash) hashed.push({ itemId: d.itemId, source: d.source, hash });
+    }
+  const duplicates = dedup ? findRunDuplicates(hashed, dedup.maxDistance) : new Map<string, NearDuplicate>();
+  hashed.length = 0;
+  const clusterSizes = new Map<string, number>();
+  for (const d of duplicates.values())
+    clusterSizes.set(d.duplicateOf, (clusterSizes.get(d.duplicateOf) ?? 1) + 1);
+  const shownClusters = new Set(
+    [...clusterSizes]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, CLUSTERS_SHOWN)
+      .map(([id]) => id),
+  );
+
+  // Pass 2: outputs, histograms, samples, clusters.
   const format = pipeline.definition.outputs.manifest;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "loupe-curation-"));
   try {
-    const columns = scoreColumns(stages);
+    const columns = measurementColumns(stages);
     const open = (name: string) =>
       format === "parquet"
         ? new DecisionTableWriter(columns, path.join(dir, `${name}.parquet`))
         : new DecisionJsonlWriter(path.join(dir, `${name}.jsonl`));
     const kept = open("kept");
     const dropped = open("dropped");
-    for (const shard of shards) {
-      const decisions = (await readShard(shard.decisionsSha256!)).map((d): CurationDecision => {
+    const histograms = new ScoreHistograms(ranges.ranges);
+    const keptSample = new LowestIdSample<CurationDecision>(SAMPLE_SIZE);
+    const removedSamples = new Map<string, LowestIdSample<CurationDecision>>();
+    const clusterMembers = new Map<string, { kept?: CurationDecision; members: CurationDecision[] }>();
+    for await (const shardDecisions of eachShard()) {
+      const decisions = shardDecisions.map((d): CurationDecision => {
         const duplicate = d.status === "kept" ? duplicates.get(d.itemId) : undefined;
         return duplicate
           ? { ...d, status: "dropped", firstFailingStage: "dedup", reason: nearDuplicateReason(duplicate) }
           : d;
       });
+      for (const d of decisions) {
+        histograms.add(d);
+        if (d.status === "kept") keptSample.offer(d);
+        else {
+          const stage = d.firstFailingStage ?? "unknown";
+          if (!removedSamples.has(stage)) removedSamples.set(stage, new LowestIdSample(SAMPLE_SIZE));
+          removedSamples.get(stage)!.offer(d);
+        }
+        const clusterId = shownClusters.has(d.itemId) ? d.itemId : duplicates.get(d.itemId)?.duplicateOf;
+        if (clusterId !== undefined && shownClusters.has(clusterId)) {
+          const cluster = clusterMembers.get(clusterId) ?? { members: [] };
+          if (d.itemId === clusterId) cluster.kept = d;
+          else if (cluster.members.length < MEMBERS_SHOWN) cluster.members.push(d);
+          clusterMembers.set(clusterId, cluster);
+        }
+      }
       await kept.write(decisions.filter((d) => d.status === "kept"));
       await dropped.write(decisions.filter((d) => d.status !== "kept"));
     }
     kept.close();
     dropped.close();
-    const store = async (name: string, rows: number): Promise<CurationOutput> => {
-      const fileName = `${name}.${format}`;
-      const file = await storage.putFile(path.join(dir, fileName));
-      return { sha256: file.sha256, bytes: file.bytes, rows, format, fileName };
+
+    const store = async (name: string, file: string, rows: number, as: "parquet" | "jsonl") => {
+      const stored = await storage.putFile(file);
+      return { sha256: stored.sha256, bytes: stored.bytes, rows, format: as, fileName: `${name}.${as}` };
     };
+    let duplicatesOutput: CurationOutput | null = null;
+    if (dedup) {
+      const file = path.join(dir, "duplicates.parquet");
+      fs.writeFileSync(file, encodeDuplicates(duplicates));
+      duplicatesOutput = await store("duplicates", file, duplicates.size, "parquet");
+    }
     const outputs: CurationOutputs = {
-      kept: await store("kept", kept.rows),
-      dropped: await store("dropped", dropped.rows),
+      kept: await store("kept", path.join(dir, `kept.${format}`), kept.rows, format),
+      dropped: await store("dropped", path.join(dir, `dropped.${format}`), dropped.rows, format),
+      duplicates: duplicatesOutput,
     };
+
+    const download = pipeline.definition.download;
+    const thumbnails = new Map<string, string | null>();
+    const sample = async (d: CurationDecision) => {
+      if (!thumbnails.has(d.itemId)) thumbnails.set(d.itemId, await thumbnailOf(storage, d, download));
+      return sampleOf(d, thumbnails.get(d.itemId)!);
+    };
+    const removed: CurationSummary["samples"]["removed"] = {};
+    for (const [stage, s] of removedSamples) removed[stage] = await Promise.all(s.result().map(sample));
+    const clusters: DuplicateCluster[] = [];
+    for (const id of shownClusters) {
+      const c = clusterMembers.get(id);
+      if (!c?.kept) continue;
+      clusters.push({
+        kept: await sample(c.kept),
+        duplicates: await Promise.all(
+          c.members.map(async (m) => ({
+            ...(await sample(m)),
+            distance: duplicates.get(m.itemId)!.distance,
+          })),
+        ),
+        size: clusterSizes.get(id)!,
+      });
+    }
+    clusters.sort((a, b) => b.size - a.size || (a.kept.itemId < b.kept.itemId ? -1 : 1));
 
     const tally = mergeTallies(shards.map((s) => s.tally as unknown as DecisionTally));
     const summary: CurationSummary = {
@@ -104,6 +179,9 @@ export async function finishCurationRun(runtime: { db: Db; storage: MediaStorage
       ),
       dedup: dedup ? { ...dedup, removed: duplicates.size } : null,
       kept: kept.rows,
+      histograms: histograms.result(),
+      samples: { kept: await Promise.all(keptSample.result().map(sample)), removed },
+      clusters,
     };
     await db.curationRun.updateMany({
       where: { id: runId, status: "finishing" },

@@ -9,7 +9,20 @@ export { planCurationRun, CurationSourceChangedError } from "./plan";
 export { runCurationShard } from "./run-shard";
 export { finishCurationRun } from "./finish";
 export { pauseCurationRun, resumeCurationRun, cancelCurationRun, markCurationRunFailed } from "./control";
-export { getCurationRun, listCurationRuns, type CurationRunView, type CurationProgress } from "./read";
+export {
+  getCurationRun,
+  listCurationRuns,
+  type CurationRunView,
+  type CurationProgress,
+  type CurationSampleView,
+} from "./read";
+export { projectCurationFunnel, stageChanges, type StageChanges } from "./project-funnel";
 export { sourceOutsideRoots, pathsOfSource } from "./source-roots";
 export { readStored } from "./stored-files";
-export type { CurationSummary, CurationOutputs, CurationOutput } from "./summary";
+export type {
+  CurationSummary,
+  CurationOutputs,
+  CurationOutput,
+  CurationSample,
+  DuplicateCluster,
+} from "./summary";

@@ -13,7 +13,7 @@ import {
   type DecisionTally,
   type FunnelStep,
 } from "@loupe/curation";
-import type { CurationOutputs, CurationSummary } from "./summary";
+import type { CurationOutputs, CurationSample, CurationSummary } from "./summary";
 
 export type CurationProgress = {
   shardsDone: number;
@@ -27,7 +27,18 @@ export type CurationProgress = {
   etaSeconds: number | null;
 };
 
-export async function getCurationRun(db: Db, projectId: string, runId: string, now = new Date()) {
+/** A gallery item as the page gets it: its thumbnail as an expiring URL. */
+export type CurationSampleView = Omit<CurationSample, "thumbnailSha256"> & { thumbnailUrl: string | null };
+
+export type ThumbnailUrls = (sha256: string) => string;
+
+export async function getCurationRun(
+  db: Db,
+  projectId: string,
+  runId: string,
+  opts: { thumbnailUrl?: ThumbnailUrls; now?: Date } = {},
+) {
+  const now = opts.now ?? new Date();
   const run = await db.curationRun.findFirst({ where: { id: runId, projectId } });
   if (!run) throw new TRPCError({ code: "NOT_FOUND", message: "No such curation run in this project." });
   const shards = await db.curationShard.findMany({
@@ -49,16 +60,28 @@ export async function getCurationRun(db: Db, projectId: string, runId: string, n
   };
   const summary = run.summary as CurationSummary | null;
   const pipeline = parsePipeline(run.definition);
-  const stages = runOrder(pipeline.stages).map((s) => ({ id: s.stage.id, label: s.stage.label }));
+  const ordered = runOrder(pipeline.stages);
+  const stages = ordered.map((s) => ({ id: s.stage.id, label: s.stage.label }));
   const funnel: FunnelStep[] =
     summary?.funnel ??
     funnelOf(mergeTallies(done.map((s) => s.tally as unknown as DecisionTally)), stages, null);
+  const view = ({ thumbnailSha256, ...rest }: CurationSample): CurationSampleView => ({
+    ...rest,
+    thumbnailUrl: thumbnailSha256 && opts.thumbnailUrl ? opts.thumbnailUrl(thumbnailSha256) : null,
+  });
   return {
     id: run.id,
     name: run.name,
     status: run.status,
     definition: pipeline.definition,
     stages,
+    /** Each stage's options and which of them are thresholds on which score (for the histograms and projections). */
+    stageSettings: ordered.map(({ stage, config }) => ({
+      id: stage.id,
+      label: stage.label,
+      config: config as Record<string, unknown>,
+      thresholds: stage.thresholds.map((t) => ({ ...t, score: `${stage.id}.${t.score}` })),
+    })),
     shardSize: run.shardSize,
     createdAt: run.createdAt,
     startedAt: run.startedAt,
@@ -66,7 +89,23 @@ export async function getCurationRun(db: Db, projectId: string, runId: string, n
     error: run.error,
     progress,
     funnel,
-    summary,
+    summary: summary && {
+      tally: summary.tally,
+      dedup: summary.dedup,
+      kept: summary.kept,
+      histograms: summary.histograms,
+      samples: {
+        kept: summary.samples.kept.map(view),
+        removed: Object.fromEntries(
+          Object.entries(summary.samples.removed).map(([k, v]) => [k, v.map(view)]),
+        ),
+      },
+      clusters: summary.clusters.map((c) => ({
+        size: c.size,
+        kept: view(c.kept),
+        duplicates: c.duplicates.map((d) => ({ ...view(d), distance: d.distance })),
+      })),
+    },
     outputs: run.outputs as CurationOutputs | null,
   };
 }

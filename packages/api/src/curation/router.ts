@@ -2,6 +2,8 @@ import { z } from "zod";
 import { projectProcedure, router } from "../trpc";
 import { cancelCurationRun, pauseCurationRun, resumeCurationRun } from "./control";
 import { createCurationRun } from "./create-run";
+import { thumbnailUrl } from "../media-urls";
+import { projectCurationFunnel, stageChanges } from "./project-funnel";
 import { getCurationRun, listCurationRuns } from "./read";
 
 const runInput = z.object({ runId: z.string().min(1) });
@@ -14,7 +16,17 @@ export const curationRouter = router({
   list: projectProcedure("curator").query(({ ctx }) => listCurationRuns(ctx.db, ctx.project.id)),
   get: projectProcedure("curator")
     .input(runInput)
-    .query(({ ctx, input }) => getCurationRun(ctx.db, ctx.project.id, input.runId)),
+    .query(({ ctx, input }) =>
+      getCurationRun(ctx.db, ctx.project.id, input.runId, {
+        thumbnailUrl: (sha256) => thumbnailUrl(ctx.runtime, { thumbnailSha256: sha256 })!,
+      }),
+    ),
+  /** The funnel the run would give with some stage options changed, from its recorded measurements. */
+  projectFunnel: projectProcedure("curator")
+    .input(runInput.extend({ changes: stageChanges }))
+    .query(({ ctx, input }) =>
+      projectCurationFunnel(ctx.runtime, ctx.project.id, input.runId, input.changes),
+    ),
   create: projectProcedure("curator")
     .input(z.object({ definition: z.unknown() }))
     .mutation(({ ctx, input }) =>

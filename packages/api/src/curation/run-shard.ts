@@ -12,7 +12,7 @@ import {
   encodeDecisions,
   parsePipeline,
   runOrder,
-  scoreColumns,
+  measurementColumns,
   tallyDecisions,
 } from "@loupe/curation";
 import { enqueueCurationFinish } from "./enqueue";
@@ -36,7 +36,7 @@ export async function runCurationShard(
   const pipeline = parsePipeline(run.definition);
   const items = decodeShardItems(await readStored(storage, shard.itemsSha256));
   const decisions = await decideShard(items, pipeline, { concurrency: opts.concurrency });
-  const table = await encodeDecisions(decisions, scoreColumns(runOrder(pipeline.stages)));
+  const table = await encodeDecisions(decisions, measurementColumns(runOrder(pipeline.stages)));
   const stored = await storage.put(table);
 
   const { count } = await db.curationShard.updateMany({
