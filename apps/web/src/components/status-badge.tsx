@@ -1,6 +1,10 @@
 const tones: Record<string, string> = {
   queued: "bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300",
   draft: "bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300",
+  planning: "bg-sky-100 text-sky-800 dark:bg-sky-950 dark:text-sky-200",
+  finishing: "bg-sky-100 text-sky-800 dark:bg-sky-950 dark:text-sky-200",
+  kept: "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200",
+  dropped: "bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-200",
   running: "bg-sky-100 text-sky-800 dark:bg-sky-950 dark:text-sky-200",
   building: "bg-sky-100 text-sky-800 dark:bg-sky-950 dark:text-sky-200",
   active: "bg-sky-100 text-sky-800 dark:bg-sky-950 dark:text-sky-200",

@@ -5,6 +5,7 @@ import { createCurationRun } from "./create-run";
 import { thumbnailUrl } from "../media-urls";
 import { projectCurationFunnel, stageChanges } from "./project-funnel";
 import { getCurationRun, listCurationRuns } from "./read";
+import { stageCatalogue } from "./stage-catalogue";
 
 const runInput = z.object({ runId: z.string().min(1) });
 
@@ -13,6 +14,11 @@ const runInput = z.object({ runId: z.string().min(1) });
  * (LOUPE_CURATION_ROOTS); the definition is checked whole (stages, options, source) before any work.
  */
 export const curationRouter = router({
+  /** What a pipeline can use here: the folders runs may read, and every stage with its options. */
+  catalogue: projectProcedure("curator").query(({ ctx }) => ({
+    roots: ctx.runtime.curationRoots,
+    stages: stageCatalogue(),
+  })),
   list: projectProcedure("curator").query(({ ctx }) => listCurationRuns(ctx.db, ctx.project.id)),
   get: projectProcedure("curator")
     .input(runInput)

@@ -27,17 +27,22 @@ export async function handleCurationOutputDownload(
     });
     if (!run) throw new TRPCError({ code: "NOT_FOUND", message: "No such curation run in this project." });
     const name = FILES.find((f) => f === file);
-    if (!name) throw new TRPCError({ code: "NOT_FOUND", message: `No output "${file}" (${FILES.join(", ")}).` });
+    if (!name)
+      throw new TRPCError({ code: "NOT_FOUND", message: `No output "${file}" (${FILES.join(", ")}).` });
     const output = (run.outputs as CurationOutputs | null)?.[name];
     if (!output)
       throw new TRPCError({
         code: "CONFLICT",
-        message: run.status === "done" ? `This run has no ${name} output.` : `The run is ${run.status}, not done.`,
+        message:
+          run.status === "done" ? `This run has no ${name} output.` : `The run is ${run.status}, not done.`,
       });
-    const body = Readable.toWeb(runtime.storage.createReadStream(output.sha256)) as ReadableStream<Uint8Array>;
+    const body = Readable.toWeb(
+      runtime.storage.createReadStream(output.sha256),
+    ) as ReadableStream<Uint8Array>;
     return new Response(body, {
       headers: {
-        "content-type": output.format === "parquet" ? "application/vnd.apache.parquet" : "application/x-ndjson",
+        "content-type":
+          output.format === "parquet" ? "application/vnd.apache.parquet" : "application/x-ndjson",
         "content-length": String(output.bytes),
         "content-disposition": `attachment; filename="${output.fileName}"`,
         "cache-control": "private, no-store",

@@ -1,0 +1,183 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTRPC } from "@/lib/trpc";
+import { ErrorMessage } from "../error-message";
+import { StatusBadge } from "../status-badge";
+import { hintClass, linkClass, secondaryButtonClass } from "../styles";
+import { DuplicateClusters } from "./duplicate-clusters";
+import { formatCount, formatEta } from "./format-curation";
+import { FunnelChart } from "./funnel-chart";
+import { FunnelTable } from "./funnel-table";
+import { curationDownloadHref } from "./hrefs";
+import { SampleGallery } from "./sample-gallery";
+import { ThresholdPanel } from "./threshold-panel";
+import { changesOf, type StageChanges, type ThresholdEdits } from "./threshold-edits";
+import type { CurationRun } from "./types";
+
+const ACTIVE = new Set(["planning", "running", "finishing"]);
+
+/**
+ * One curation run: live progress with pause, resume and cancel while it works; once done, the
+ * funnel, the downloads, every score's histogram with its thresholds (and a projected funnel for
+ * other thresholds), galleries of kept and removed items, and the near-duplicate clusters.
+ */
+export function CurationRunView({ projectSlug, runId }: { projectSlug: string; runId: string }) {
+  const trpc = useTRPC();
+  const run = useQuery({
+    ...trpc.curation.get.queryOptions({ projectSlug, runId }),
+    refetchInterval: (q) => (q.state.data && ACTIVE.has(q.state.data.status) ? 1500 : false),
+  });
+  const queryClient = useQueryClient();
+  const onSuccess = () =>
+    Promise.all([
+      run.refetch(),
+      queryClient.invalidateQueries({ queryKey: trpc.curation.list.queryKey({ projectSlug }) }),
+    ]);
+  const pause = useMutation(trpc.curation.pause.mutationOptions({ onSuccess }));
+  const resume = useMutation(trpc.curation.resume.mutationOptions({ onSuccess }));
+  const cancel = useMutation(trpc.curation.cancel.mutationOptions({ onSuccess }));
+  if (run.isPending) return <p className="text-sm text-zinc-500">Loading the run…</p>;
+  if (run.isError) return <ErrorMessage>{run.error.message}</ErrorMessage>;
+  const r = run.data;
+  const control = (
+    action: { mutate: (input: { projectSlug: string; runId: string }) => void },
+    label: string,
+  ) => (
+    <button
+      type="button"
+      className={secondaryButtonClass}
+      onClick={() => action.mutate({ projectSlug, runId })}
+    >
+      {label}
+    </button>
+  );
+  return (
+    <div className="space-y-8">
+      <div className="space-y-2">
+        <div className="flex flex-wrap items-center gap-3 text-sm">
+          <StatusBadge status={r.status} />
+          <Progress run={r} />
+          {r.status === "planning" || r.status === "running" ? control(pause, "Pause") : null}
+          {r.status === "paused" || r.status === "failed" ? control(resume, "Resume") : null}
+          {r.status !== "done" && r.status !== "cancelled" && r.status !== "finishing"
+            ? control(cancel, "Cancel")
+            : null}
+        </div>
+        <ErrorMessage>
+          {r.error ?? pause.error?.message ?? resume.error?.message ?? cancel.error?.message}
+        </ErrorMessage>
+      </div>
+      {r.status === "done" && r.summary ? (
+        <DoneRun run={r} projectSlug={projectSlug} />
+      ) : r.funnel.some((s) => s.dropped || s.errors) ? (
+        <section aria-labelledby="funnel-so-far" className="space-y-2">
+          <h2 id="funnel-so-far" className="text-base font-semibold">
+            Funnel so far
+          </h2>
+          <FunnelTable total={r.progress.itemsDone} funnel={r.funnel} projected={null} />
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+function Progress({ run }: { run: CurationRun }) {
+  const p = run.progress;
+  const total = p.itemsTotal;
+  return (
+    <>
+      {total !== null && total > 0 ? (
+        <progress className="h-2 w-48" max={total} value={p.itemsDone} aria-label="Items decided" />
+      ) : null}
+      <span className="tabular-nums" aria-label="Progress">
+        {formatCount(p.itemsDone)} of {total === null ? "…" : formatCount(total)} items · {p.shardsDone} of{" "}
+        {p.shardsPlanned}
+        {run.status === "planning" ? "+" : ""} shards
+        {p.itemsPerSecond !== null ? ` · ${p.itemsPerSecond.toFixed(1)} items/s` : ""}
+        {ACTIVE.has(run.status) && p.etaSeconds !== null ? ` · ${formatEta(p.etaSeconds)} left` : ""}
+      </span>
+    </>
+  );
+}
+
+function DoneRun({ run, projectSlug }: { run: CurationRun; projectSlug: string }) {
+  const trpc = useTRPC();
+  const summary = run.summary!;
+  const [edits, setEdits] = useState<ThresholdEdits>({});
+  const [applied, setApplied] = useState<StageChanges | null>(null);
+  const { changes, invalid } = changesOf(edits);
+  const projection = useQuery({
+    ...trpc.curation.projectFunnel.queryOptions({ projectSlug, runId: run.id, changes: applied ?? {} }),
+    enabled: applied !== null,
+  });
+  const total = summary.tally.items;
+  const projected = applied !== null && projection.data ? projection.data.funnel : null;
+  return (
+    <>
+      <section aria-labelledby="funnel" className="space-y-3">
+        <h2 id="funnel" className="text-base font-semibold">
+          Funnel: {formatCount(summary.kept)} of {formatCount(total)} items kept
+          {projected ? ` · projected ${formatCount(projection.data!.kept)}` : ""}
+        </h2>
+        <FunnelChart total={total} funnel={run.funnel} projected={projected} />
+        <FunnelTable total={total} funnel={run.funnel} projected={projected} />
+        {projected && run.summary?.dedup ? (
+          <p className={hintClass}>
+            Projected near-duplicate removal keeps a copy whose cluster&rsquo;s kept item the new thresholds
+            drop, so it is an upper bound on what survives.
+          </p>
+        ) : null}
+        <ErrorMessage>{projection.error?.message}</ErrorMessage>
+        <Downloads run={run} projectSlug={projectSlug} />
+      </section>
+      <ThresholdPanel
+        settings={run.stageSettings}
+        histograms={summary.histograms}
+        edits={edits}
+        onEdit={(stage, option, value) =>
+          setEdits((e) => ({ ...e, [stage]: { ...(e[stage] ?? {}), [option]: value } }))
+        }
+        changes={changes}
+        onProject={() => setApplied(changes)}
+        onReset={() => {
+          setEdits({});
+          setApplied(null);
+        }}
+        projecting={applied !== null && projection.isFetching}
+        invalid={invalid}
+      />
+      <SampleGallery samples={summary.samples} funnel={run.funnel} />
+      {summary.dedup ? (
+        <DuplicateClusters clusters={summary.clusters} maxDistance={summary.dedup.maxDistance} />
+      ) : null}
+    </>
+  );
+}
+
+function Downloads({ run, projectSlug }: { run: CurationRun; projectSlug: string }) {
+  const outputs = run.outputs;
+  if (!outputs) return null;
+  const files = [
+    { key: "kept", label: "Kept set", output: outputs.kept },
+    { key: "dropped", label: "Dropped set with reasons", output: outputs.dropped },
+    ...(outputs.duplicates
+      ? [{ key: "duplicates", label: "Near-duplicates", output: outputs.duplicates }]
+      : []),
+  ];
+  return (
+    <ul className="flex flex-wrap gap-4 text-sm" aria-label="Downloads">
+      {files.map((f) => (
+        <li key={f.key}>
+          <a href={curationDownloadHref(projectSlug, run.id, f.key)} className={linkClass} download>
+            {f.label}
+          </a>{" "}
+          <span className="text-zinc-500">
+            ({f.output.fileName}, {formatCount(f.output.rows)} rows)
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { formatEta, formatScore, formatShare } from "./format-curation";
+
+describe("curation formats", () => {
+  it("shows shares, scores and times left as people read them", () => {
+    expect([formatShare(0), formatShare(0.0004), formatShare(0.4286)]).toEqual(["0%", "<0.1%", "42.9%"]);
+    expect([formatScore(1280), formatScore(0.12345), formatScore(1234.5)]).toEqual([
+      "1,280",
+      "0.123",
+      "1,235",
+    ]);
+    expect([formatEta(null), formatEta(12.2), formatEta(125), formatEta(7200)]).toEqual([
+      "–",
+      "13 s",
+      "3 min",
+      "2.0 h",
+    ]);
+  });
+});

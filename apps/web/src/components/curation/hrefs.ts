@@ -1,0 +1,6 @@
+/** Where the curation pages live. */
+export const curationHref = (projectSlug: string) => `/p/${encodeURIComponent(projectSlug)}/curation`;
+export const curationRunHref = (projectSlug: string, runId: string) =>
+  `${curationHref(projectSlug)}/${encodeURIComponent(runId)}`;
+export const curationDownloadHref = (projectSlug: string, runId: string, file: string) =>
+  `/api/curation/${encodeURIComponent(projectSlug)}/${encodeURIComponent(runId)}/${file}`;

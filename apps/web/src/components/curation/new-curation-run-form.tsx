@@ -1,0 +1,124 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useTRPC } from "@/lib/trpc";
+import { ErrorMessage } from "../error-message";
+import {
+  buttonClass,
+  cardClass,
+  hintClass,
+  inputClass,
+  labelClass,
+  tableClass,
+  tdClass,
+  thClass,
+} from "../styles";
+import { curationRunHref } from "./hrefs";
+import { examplePipeline, parsePipelineText } from "./pipeline-text";
+
+/**
+ * Starting a run from the page: the pipeline as YAML or JSON (the same file `loupe curate run`
+ * takes), checked whole by the server before any work — and the stages to choose from, with their
+ * options and defaults, beside it.
+ */
+export function NewCurationRunForm({ projectSlug }: { projectSlug: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const catalogue = useQuery(trpc.curation.catalogue.queryOptions({ projectSlug }));
+  const [text, setText] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const create = useMutation(
+    trpc.curation.create.mutationOptions({
+      onSuccess: async (run) => {
+        await queryClient.invalidateQueries({ queryKey: trpc.curation.list.queryKey({ projectSlug }) });
+        router.push(curationRunHref(projectSlug, run.id));
+      },
+    }),
+  );
+  if (catalogue.isPending) return <p className="text-sm text-zinc-500">Loading the stages…</p>;
+  if (catalogue.isError) return <ErrorMessage>{catalogue.error.message}</ErrorMessage>;
+  const { roots, stages } = catalogue.data;
+  const value = text ?? examplePipeline(roots[0] ?? "/data");
+
+  function submit(e: React.FormEvent) {
+    e.preventDefault();
+    const parsed = parsePipelineText(value);
+    if ("error" in parsed) {
+      setError(parsed.error);
+      return;
+    }
+    setError(null);
+    create.mutate({ projectSlug, definition: parsed.definition });
+  }
+
+  return (
+    <section className={`${cardClass} space-y-4 p-4`} aria-labelledby="new-curation-run">
+      <h2 id="new-curation-run" className="text-base font-semibold">
+        New curation run
+      </h2>
+      <form onSubmit={submit} className="space-y-3">
+        <div>
+          <label htmlFor="pipeline" className={labelClass}>
+            Pipeline (YAML or JSON)
+          </label>
+          <textarea
+            id="pipeline"
+            className={`${inputClass} min-h-80 font-mono text-xs`}
+            spellCheck={false}
+            value={value}
+            onChange={(e) => setText(e.target.value)}
+          />
+          <p className={hintClass}>
+            Runs started here may read these folders:{" "}
+            {roots.map((r) => (
+              <code key={r}>{r} </code>
+            ))}
+            (set <code>LOUPE_CURATION_ROOTS</code> to change them; <code>loupe curate run</code> reads any
+            folder).
+          </p>
+        </div>
+        <ErrorMessage>{error ?? create.error?.message}</ErrorMessage>
+        <button type="submit" className={buttonClass} disabled={create.isPending}>
+          {create.isPending ? "Starting…" : "Start run"}
+        </button>
+      </form>
+      <details>
+        <summary className="cursor-pointer text-sm font-medium">Stages and their options</summary>
+        <table className={`${tableClass} mt-2`}>
+          <caption className="sr-only">Curation stages</caption>
+          <thead>
+            <tr>
+              <th scope="col" className={thClass}>
+                Stage
+              </th>
+              <th scope="col" className={thClass}>
+                Reads
+              </th>
+              <th scope="col" className={thClass}>
+                Options (defaults)
+              </th>
+              <th scope="col" className={thClass}>
+                Scores
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {stages.map((s) => (
+              <tr key={s.id}>
+                <td className={tdClass}>
+                  <code>{s.id}</code> — {s.label}
+                </td>
+                <td className={tdClass}>{s.cost}</td>
+                <td className={`${tdClass} font-mono text-xs`}>{JSON.stringify(s.defaults)}</td>
+                <td className={`${tdClass} text-xs`}>{s.scoreNames.join(", ") || "–"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </section>
+  );
+}

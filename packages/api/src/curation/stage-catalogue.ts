@@ -1,0 +1,15 @@
+/** Every curation stage as the pipeline form lists it: what it is, what it costs, its defaults and thresholds. */
+import { IMAGE_STAGES, runOrder, configure } from "@loupe/curation";
+
+export function stageCatalogue() {
+  return runOrder(Object.values(IMAGE_STAGES).map((stage) => configure(stage, {}))).map(
+    ({ stage, config }) => ({
+      id: stage.id,
+      label: stage.label,
+      cost: stage.cost,
+      defaults: config as Record<string, unknown>,
+      scoreNames: [...stage.scoreNames],
+      thresholds: [...stage.thresholds],
+    }),
+  );
+}

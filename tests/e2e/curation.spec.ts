@@ -1,0 +1,52 @@
+/**
+ * A data team's curation run from the Curation page, in Chromium: a pipeline typed as YAML/JSON
+ * runs on the worker; the run page shows the funnel, projects it under an edited threshold without
+ * re-running, shows what a stage removed and the near-duplicate clusters with their thumbnails,
+ * and downloads the kept set.
+ */
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { testPipeline, writeTestCorpus } from "@loupe/curation/testing";
+import { ADMIN_EMAIL, ADMIN_PASSWORD } from "./support/env";
+import { signedIn } from "./support/session";
+
+test("a curation run is started, read, projected and downloaded from the Curation page", async ({ page }) => {
+  const corpus = path.join(process.env.LOUPE_E2E_DATA_DIR!, "corpora", "e2e-photos");
+  await writeTestCorpus(corpus);
+  await signedIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+  await page.goto("/p/demo/curation");
+  await page
+    .getByLabel("Pipeline (YAML or JSON)")
+    .fill(JSON.stringify(testPipeline(corpus, "e2e photos"), null, 2));
+  await page.getByRole("button", { name: "Start run" }).click();
+
+  await expect(page.getByRole("heading", { name: /Funnel: 6 of 14 items kept/ })).toBeVisible({
+    timeout: 60_000,
+  });
+  const funnel = page.getByTestId("funnel-table");
+  await expect(funnel.getByRole("row", { name: /Near-duplicate removal/ })).toContainText("6");
+  await expect(page.getByTestId("histogram-blur.sharpness")).toBeVisible();
+
+  // Let every image pass the sharpness test: the blurred one would be kept too.
+  await page.getByLabel("minSharpness").fill("0");
+  await page.getByRole("button", { name: "Project funnel" }).click();
+  await expect(page.getByRole("heading", { name: /projected 7/ })).toBeVisible();
+  await expect(funnel.getByRole("columnheader", { name: "Projected remaining" })).toBeVisible();
+
+  await page.getByLabel("Show").selectOption({ label: "Removed by Sharpness" });
+  const blurred = page
+    .getByRole("list", { name: "Sample items" })
+    .getByRole("img", { name: "c-blurred.png" });
+  await expect(blurred).toBeVisible();
+  expect(await blurred.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+  await expect(page.getByTestId("duplicate-cluster")).toHaveCount(2);
+
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Kept set" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe("kept.parquet");
+
+  await page.getByRole("link", { name: "← All curation runs" }).click();
+  await expect(page.getByRole("row", { name: /e2e photos/ })).toContainText("done");
+});
