@@ -31,9 +31,9 @@ export type PipelineItem = {
   bytes: number;
 };
 
-const ORDER: Record<StageCost, number> = { header: 0, decode: 1, pixels: 2 };
+const ORDER: Record<StageCost, number> = { header: 0, decode: 1, pixels: 2, model: 3 };
 
-/** The stages in the order they run: header stages, the decode check, pixel stages; otherwise as configured. */
+/** The stages in the order they run: header stages, the decode check, pixel stages, model stages; otherwise as configured. */
 export function runOrder(stages: readonly ConfiguredStage[]): ConfiguredStage[] {
   return stages
     .map((s, i) => ({ s, i }))

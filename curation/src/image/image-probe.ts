@@ -5,6 +5,7 @@
  * hashes reuse. A pixel limit guards against decompression bombs (a 100-megapixel PNG is a few
  * kilobytes); corrupt or truncated files fail here with a reason, never a crash.
  */
+import fs from "node:fs/promises";
 import sharp from "sharp";
 import { areaResize } from "./area-resize";
 import { grayImage, type GrayImage } from "./gray-image";
@@ -33,12 +34,19 @@ export class ImageProbeError extends Error {
 export class ImageProbe {
   #header: Promise<ImageHeader> | null = null;
   #working: Promise<GrayImage> | null = null;
+  #encoded: Promise<Buffer> | null = null;
 
   constructor(
     readonly input: Buffer | string,
     readonly bytes: number,
     readonly maxPixels = DEFAULT_MAX_PIXELS,
   ) {}
+
+  /** The encoded file's bytes (read once, for stages that hand the image to a model). */
+  encoded(): Promise<Buffer> {
+    this.#encoded ??= typeof this.input === "string" ? fs.readFile(this.input) : Promise.resolve(this.input);
+    return this.#encoded;
+  }
 
   header(): Promise<ImageHeader> {
     this.#header ??= this.#readHeader();

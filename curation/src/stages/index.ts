@@ -5,16 +5,30 @@ import { exposureStage } from "./exposure";
 import { metadataStage } from "./metadata";
 import { perceptualHashStage } from "./perceptual-hash";
 import { resolutionStage } from "./resolution";
+import { textAreaStage } from "./text-area";
 import type { Stage } from "./stage";
 
 export const IMAGE_STAGES: Record<string, Stage<unknown>> = Object.fromEntries(
-  [metadataStage, resolutionStage, decodeStage, blurStage, exposureStage, perceptualHashStage].map((s) => [
-    s.id,
-    s as Stage<unknown>,
-  ]),
+  [
+    metadataStage,
+    resolutionStage,
+    decodeStage,
+    blurStage,
+    exposureStage,
+    perceptualHashStage,
+    textAreaStage,
+  ].map((s) => [s.id, s as Stage<unknown>]),
 );
 
-export { blurStage, decodeStage, exposureStage, metadataStage, perceptualHashStage, resolutionStage };
+export {
+  blurStage,
+  decodeStage,
+  exposureStage,
+  metadataStage,
+  perceptualHashStage,
+  resolutionStage,
+  textAreaStage,
+};
 export {
   configure,
   type ConfiguredStage,

@@ -11,9 +11,10 @@ import type { ImageProbe } from "../image/image-probe";
 
 /**
  * What a stage reads, cheapest first: the pipeline runs header stages, then the decode check
- * (so an unreadable file fails there, by name), then the stages that read pixels.
+ * (so an unreadable file fails there, by name), then the stages that read pixels, then the ones
+ * that run a neural network.
  */
-export type StageCost = "header" | "decode" | "pixels";
+export type StageCost = "header" | "decode" | "pixels" | "model";
 
 export type Measurement = {
   /** Named measurements (finite numbers), recorded whether or not the item passes. */
