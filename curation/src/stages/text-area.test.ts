@@ -15,7 +15,8 @@ async function slide(): Promise<Buffer> {
 }
 
 const stages = [configure(decodeStage, {}), configure(textAreaStage, { maxTextArea: 0.1 })];
-const decide = (input: Buffer) => decideItem({ itemId: "x", source: "x.png", input, bytes: input.length }, stages);
+const decide = (input: Buffer) =>
+  decideItem({ itemId: "x", source: "x.png", input, bytes: input.length }, stages);
 
 describe("the OCR text-area stage (PP-OCRv4 detector)", () => {
   it("drops a slide of text and keeps a photo without text, recording the area and regions", async () => {
