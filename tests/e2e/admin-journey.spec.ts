@@ -116,7 +116,7 @@ test("Studies explains how studies get here", async () => {
   await expect(page.getByRole("main")).toContainText(/pairwise/i);
 });
 
-test("Leaderboards rank the demo models; Safety lists the demo review; Curation and Datasets say what will appear there", async () => {
+test("Leaderboards rank the demo models; Safety lists the demo review; Curation its demo run; Datasets says what will appear there", async () => {
   await openSection(page, "Leaderboards");
   // The demo study's simulated raters follow the demo models' intended order.
   const ratings = page.getByTestId("project-leaderboard").getByTestId("ratings-table");
@@ -129,7 +129,7 @@ test("Leaderboards rank the demo models; Safety lists the demo review; Curation 
   );
   await expect(page.getByRole("main")).toContainText("Content policy");
   await openSection(page, "Curation");
-  await expect(page.getByRole("main")).toContainText("Curation runs appear here");
+  await expect(page.getByRole("table", { name: "Curation runs" })).toContainText("Demo corpus");
   await openSection(page, "Datasets");
   await expect(page.getByTestId("no-exports")).toContainText("No exports yet");
   await expect(page.getByRole("form", { name: "New export" })).toContainText("Pick-a-Pic (Parquet)");

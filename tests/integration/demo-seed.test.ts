@@ -1,5 +1,7 @@
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemoProject } from "@loupe/api/demo";
+import { finishCurationRun, planCurationRun, runCurationShard } from "@loupe/api/curation";
+import { DEMO_CURATION_NAME, seedDemoProject } from "@loupe/api/demo";
 import { refreshStudyResults } from "@loupe/api/results";
 import { createTestApp, type TestApp } from "./support/test-app";
 
@@ -14,7 +16,8 @@ afterAll(() => app?.close());
 
 describe("demo data", () => {
   it("seeds a labelled demo project with three models rendering every prompt, once", async () => {
-    const first = await seedDemoProject(app.db, app.runtime.storage, { ownerUserId: owner.id });
+    const corpusDir = path.join(app.dataDir, "corpora", "demo-corpus");
+    const first = await seedDemoProject(app.db, app.runtime.storage, { ownerUserId: owner.id, corpusDir });
     expect(first.created).toBe(true);
     const again = await seedDemoProject(app.db, app.runtime.storage, { ownerUserId: owner.id });
     expect(again).toEqual({ projectId: first.projectId, created: false });
@@ -81,4 +84,30 @@ describe("demo data", () => {
       expect(await app.runtime.storage.has(a.thumbnailSha256!)).toBe(true);
     }
   });
+
+  it("queues a curation run over the demo images and their usual defects, with a funnel that tells each stage's story", async () => {
+    const [listed] = await owner.client.curation.list.query({ projectSlug: "demo" });
+    expect(listed).toMatchObject({ name: DEMO_CURATION_NAME, status: "planning" });
+    // The jobs a worker would run, run here in order.
+    await planCurationRun(app.runtime, listed!.id);
+    const shards = await app.db.curationShard.findMany({ where: { runId: listed!.id } });
+    for (const s of shards) await runCurationShard(app.runtime, { runId: listed!.id, shard: s.index });
+    await finishCurationRun(app.runtime, listed!.id);
+    const run = await owner.client.curation.get.query({ projectSlug: "demo", runId: listed!.id });
+    expect(run.status).toBe("done");
+    const step = (stage: string) => run.funnel.find((s) => s.stage === stage)!;
+    const prompts = (await owner.client.promptSets.list.query({ projectSlug: "demo" }))[0]!.promptCount;
+    expect(run.progress.itemsTotal).toBe(prompts * 3 + 16);
+    expect(step("resolution").dropped).toBe(3); // the thumbnails
+    expect(step("exposure").dropped).toBe(3); // the darkened copies
+    // Every image of the soft model is too blurry, and so are the copies of its images.
+    const soft = run.summary!.samples.removed.blur!;
+    expect(soft.every((s) => s.source.includes("demo-soft-v1"))).toBe(true);
+    expect(step("blur").dropped).toBe(prompts + 2);
+    expect(step("dedup").dropped).toBeGreaterThanOrEqual(4); // the JPEG copies of kept images
+    expect(run.summary!.samples.removed.ocr!.map((s) => s.source)).toEqual(
+      expect.arrayContaining(["slide-0.png", "slide-1.png"]),
+    );
+    expect(run.funnel.at(-1)!.remaining).toBeGreaterThan(prompts);
+  }, 120_000);
 });

@@ -62,7 +62,12 @@ export async function startCommand(opts: { worker: boolean }): Promise<void> {
       if (owner) {
         log("seeding the demo project (procedurally rendered images)…");
         const bar = progressBar("rendering demo images");
-        await seedDemoProject(runtime.db, runtime.storage, { ownerUserId: owner.id, onProgress: bar.update });
+        await seedDemoProject(runtime.db, runtime.storage, {
+          ownerUserId: owner.id,
+          onProgress: bar.update,
+          corpusDir: path.join(config.curationRoots[0]!, "demo-corpus"),
+          onWarning: log,
+        });
         bar.stop();
       }
     }

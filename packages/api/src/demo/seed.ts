@@ -3,7 +3,8 @@
  * bringing any data: three procedural "models" (render.ts) answer every demo prompt (prompts.ts),
  * with a known right ranking: demo-sharp-v2 > demo-soft-v1 > demo-noisy-v0, and a finished
  * side-by-side study rated by simulated raters (demo-study.ts) puts them on the leaderboard. A
- * safety review with simulated reviewers (demo-safety-study.ts) fills the Safety section.
+ * safety review with simulated reviewers (demo-safety-study.ts) fills the Safety section, and a
+ * curation run over the demo images and their usual defects (demo-curation.ts) the Curation one.
  *
  * Safe to re-run and to interrupt: images are rendered deterministically and stored
  * content-addressed, Asset rows are inserted idempotently by sha256, and every project row
@@ -17,10 +18,12 @@ import { ingestImage, type IngestedImage, type MediaStorage } from "@loupe/media
 import { DEMO_PROMPTS, type DemoPrompt } from "./prompts";
 import { requestResultsRefresh } from "../results/refresh-requests";
 import { mapLimit } from "../map-limit";
+import { startDemoCuration } from "./demo-curation";
 import { insertDemoSafetyStudy } from "./demo-safety-study";
 import { insertDemoStudy } from "./demo-study";
 import { DEMO_MODELS, demoLatencyMs, renderDemoImage, type DemoModel } from "./render";
 
+export { DEMO_CURATION_NAME } from "./demo-curation";
 export const DEMO_PROJECT_SLUG = "demo";
 export const DEMO_PROMPT_SET_NAME = "Demo prompts";
 
@@ -34,7 +37,7 @@ const PROMPT_SET_DESCRIPTION =
 
 export type SeedDemoResult = { projectId: string; created: boolean };
 
-type RenderedOutput = { model: DemoModel; prompt: DemoPrompt; asset: IngestedImage };
+type RenderedOutput = { model: DemoModel; prompt: DemoPrompt; asset: IngestedImage; bytes: Buffer };
 
 async function findDemoProject(db: Db): Promise<SeedDemoResult | null> {
   const existing = await db.project.findUnique({ where: { slug: DEMO_PROJECT_SLUG }, select: { id: true } });
@@ -44,7 +47,14 @@ async function findDemoProject(db: Db): Promise<SeedDemoResult | null> {
 export async function seedDemoProject(
   db: Db,
   storage: MediaStorage,
-  opts: { ownerUserId: string; onProgress?: (rendered: number, total: number) => void },
+  opts: {
+    ownerUserId: string;
+    onProgress?: (rendered: number, total: number) => void;
+    /** Where to write the demo curation run's corpus (a folder curation may read); no run without it. */
+    corpusDir?: string;
+    /** Told when the demo curation run could not be started (the rest of the demo stands). */
+    onWarning?: (message: string) => void;
+  },
 ): Promise<SeedDemoResult> {
   const existing = await findDemoProject(db);
   if (existing) return existing;
@@ -55,9 +65,10 @@ export async function seedDemoProject(
   const concurrency = Math.max(2, Math.min(6, os.availableParallelism() + 2));
   let done = 0;
   const rendered: RenderedOutput[] = await mapLimit(work, concurrency, async ({ model, prompt }) => {
-    const asset = await ingestImage(storage, await renderDemoImage(prompt, model));
+    const bytes = await renderDemoImage(prompt, model);
+    const asset = await ingestImage(storage, bytes);
     opts.onProgress?.(++done, work.length);
-    return { model, prompt, asset };
+    return { model, prompt, asset, bytes };
   });
 
   // 2. Asset rows are shared across projects and keyed by sha256: insert the missing ones only.
@@ -151,6 +162,15 @@ export async function seedDemoProject(
     );
     // The demo study's results are computed by the first worker that runs, before anyone asks.
     await requestResultsRefresh(db, studyId, { immediately: true });
+    if (opts.corpusDir) {
+      const images = rendered.map((r) => ({
+        name: `${r.model.name}-${r.prompt.externalId}`,
+        bytes: r.bytes,
+      }));
+      await startDemoCuration(db, projectId, opts.corpusDir, images).catch((err: unknown) =>
+        opts.onWarning?.(`the demo curation run was not started: ${(err as Error).message}`),
+      );
+    }
     return { projectId, created: true };
   } catch (err) {
     // Another process seeded it at the same moment: theirs is as good as ours.
