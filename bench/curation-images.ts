@@ -70,7 +70,7 @@ export async function benchCurationImages() {
       configure(metadataStage, {}),
       configure(resolutionStage, { minShortSide: 256 }),
       configure(decodeStage, {}),
-      configure(blurStage, { minSharpness: 20 }),
+      configure(blurStage, { minSharpness: 5 }),
       configure(exposureStage, {}),
       configure(perceptualHashStage, { algorithms: ["phash", "dhash"] }),
     ];
@@ -79,15 +79,17 @@ export async function benchCurationImages() {
     await timed(files.slice(0, 20), limit, (f) => sharp(f).raw().toBuffer());
     const decodeSeconds = await timed(files, limit, (f) => sharp(f).raw().toBuffer());
     let kept = 0;
+    let firstReason = "";
     const pipelineSeconds = await timed(files, limit, async (f) => {
       const d = await decideItem({ itemId: f, source: f, input: f, bytes: fs.statSync(f).size }, stages);
       if (d.status === "kept") kept++;
+      else if (!firstReason) firstReason = `${d.firstFailingStage}: ${d.reason}`;
     });
     const decodeRate = IMAGES / decodeSeconds;
     const pipelineRate = IMAGES / pipelineSeconds;
     const summary =
       `${IMAGES} JPEGs ${WIDTH}×${HEIGHT}, ${limit} in flight: sharp plain decode ${decodeRate.toFixed(1)} images/s, ` +
-      `curation stages ${pipelineRate.toFixed(1)} images/s (${kept} kept) → ratio ${(pipelineRate / decodeRate).toFixed(2)} ` +
+      `curation stages ${pipelineRate.toFixed(1)} images/s (${kept} kept${firstReason ? `; e.g. ${firstReason}` : ""}) → ratio ${(pipelineRate / decodeRate).toFixed(2)} ` +
       `(target ≥ 0.7); peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`;
     return { name: "curation images", summary };
   } finally {

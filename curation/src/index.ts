@@ -18,6 +18,7 @@ export {
   type HashAlgorithm,
 } from "./pipeline-definition";
 export { ImageProbe, ImageProbeError, WORKING_SIDE } from "./image/image-probe";
-export { IMAGE_STAGES, configure, type ConfiguredStage, type Stage } from "./stages";
+export { IMAGE_STAGES, configure, type ConfiguredStage, type ModelRegistry, type Stage } from "./stages";
 export * from "./dedup/index";
 export * from "./run/index";
+export { resolveStageModels, type SkippedStage } from "./stage-models";

@@ -6,7 +6,14 @@
  * scores let the data team move a threshold and see the new funnel without re-running.
  */
 import { ImageProbe, ImageProbeError } from "./image/image-probe";
-import type { ConfiguredStage, Measured, Stage, StageCost } from "./stages/stage";
+import {
+  NO_CONTEXT,
+  type ConfiguredStage,
+  type Measured,
+  type Stage,
+  type StageContext,
+  type StageCost,
+} from "./stages/stage";
 
 export type ItemDecision = {
   itemId: string;
@@ -59,8 +66,9 @@ export function measuredBy(
 export async function decideItem(
   item: PipelineItem,
   stages: readonly ConfiguredStage[],
-  opts: { maxPixels?: number } = {},
+  opts: { maxPixels?: number; context?: StageContext } = {},
 ): Promise<ItemDecision> {
+  const context = opts.context ?? NO_CONTEXT;
   const probe = new ImageProbe(item.input, item.bytes, opts.maxPixels);
   const decision: ItemDecision = {
     itemId: item.itemId,
@@ -74,7 +82,7 @@ export async function decideItem(
   };
   for (const { stage, config } of runOrder(stages)) {
     try {
-      const measurement = await stage.measure(probe, config);
+      const measurement = await stage.measure(probe, config, context);
       for (const [name, value] of Object.entries(measurement.scores))
         if (Number.isFinite(value)) decision.scores[`${stage.id}.${name}`] = value;
       for (const [name, value] of Object.entries(measurement.labels ?? {}))

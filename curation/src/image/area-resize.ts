@@ -11,34 +11,58 @@ export function areaResize(image: GrayImage, width: number, height: number): Gra
   if (width < 1 || height < 1) throw new RangeError("the target size must be at least 1×1");
   const columns = coverage(image.width, width);
   const rows = coverage(image.height, height);
-  // Pass 1: every source row reduced to `width` column sums.
+  const data = image.data;
+  // Pass 1: every source row reduced to `width` column sums (a gather per target column).
   const narrow = new Float64Array(image.height * width);
+  const { first: columnFirst, source: columnSource, weight: columnWeight } = columns;
   for (let y = 0; y < image.height; y++) {
     const row = y * image.width;
-    for (const { target, source, weight } of columns)
-      narrow[y * width + target]! += image.data[row + source]! * weight;
+    const out = y * width;
+    for (let t = 0; t < width; t++) {
+      let acc = 0;
+      for (let k = columnFirst[t]!; k < columnFirst[t + 1]!; k++)
+        acc += data[row + columnSource[k]!]! * columnWeight[k]!;
+      narrow[out + t] = acc;
+    }
   }
   // Pass 2: the rows, then the mean over the covered area.
   const sums = new Float64Array(width * height);
-  for (const { target, source, weight } of rows)
-    for (let x = 0; x < width; x++) sums[target * width + x]! += narrow[source * width + x]! * weight;
+  for (let t = 0; t < height; t++) {
+    const into = t * width;
+    for (let k = rows.first[t]!; k < rows.first[t + 1]!; k++) {
+      const from = rows.source[k]! * width;
+      const weight = rows.weight[k]!;
+      for (let x = 0; x < width; x++) sums[into + x]! += narrow[from + x]! * weight;
+    }
+  }
   const area = (image.width / width) * (image.height / height);
   const out = new Uint8Array(width * height);
   for (let i = 0; i < out.length; i++) out[i] = Math.round(sums[i]! / area);
   return grayImage(width, height, out);
 }
 
-/** Which source pixels each target pixel covers along one axis, and by how much (0 < weight ≤ 1). */
+/**
+ * Which source pixels each target pixel covers along one axis, and by how much (0 < weight ≤ 1):
+ * target t covers spans first[t] … first[t + 1] − 1, each a source pixel and its weight, as typed
+ * arrays the hot loops above read without allocating or boxing.
+ */
 function coverage(sourceSize: number, targetSize: number) {
   const scale = sourceSize / targetSize;
-  const spans: { target: number; source: number; weight: number }[] = [];
+  const first = new Int32Array(targetSize + 1);
+  const source: number[] = [];
+  const weight: number[] = [];
   for (let t = 0; t < targetSize; t++) {
+    first[t] = source.length;
     const from = t * scale;
     const to = from + scale;
     for (let s = Math.floor(from); s < Math.min(sourceSize, Math.ceil(to)); s++) {
-      const weight = Math.min(s + 1, to) - Math.max(s, from);
-      if (weight > 1e-12) spans.push({ target: t, source: s, weight });
+      const w = Math.min(s + 1, to) - Math.max(s, from);
+      if (w > 1e-12) {
+        source.push(s);
+        weight.push(w);
+      }
     }
   }
-  return spans;
+  first[targetSize] = source.length;
+  return { first, source: Int32Array.from(source), weight: Float64Array.from(weight) };
 }

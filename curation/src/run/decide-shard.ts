@@ -6,6 +6,7 @@
 import { decideItem, type ItemDecision } from "../pipeline";
 import type { Pipeline } from "../pipeline-definition";
 import type { Locator, SourceItem } from "../sources/item";
+import type { ModelRegistry } from "../stages/stage";
 import { loadItem } from "./load-item";
 
 /** A decision with what the outputs need to point at the item again. */
@@ -28,7 +29,11 @@ export function locationOf(locator: Locator | null): string | null {
   }
 }
 
-export async function decideSourceItem(item: SourceItem, pipeline: Pipeline): Promise<CurationDecision> {
+export async function decideSourceItem(
+  item: SourceItem,
+  pipeline: Pipeline,
+  models: ModelRegistry = new Map(),
+): Promise<CurationDecision> {
   const described = {
     location: locationOf(item.locator),
     caption: item.caption,
@@ -49,6 +54,7 @@ export async function decideSourceItem(item: SourceItem, pipeline: Pipeline): Pr
     };
   const decision = await decideItem(loaded.item, pipeline.stages, {
     maxPixels: pipeline.definition.maxPixels,
+    context: { caption: item.caption, models },
   });
   return { ...decision, ...described };
 }
@@ -59,7 +65,7 @@ export type ShardProgress = (done: number, total: number) => void;
 export async function decideShard(
   items: readonly SourceItem[],
   pipeline: Pipeline,
-  opts: { concurrency?: number; onProgress?: ShardProgress } = {},
+  opts: { concurrency?: number; onProgress?: ShardProgress; models?: ModelRegistry } = {},
 ): Promise<CurationDecision[]> {
   const decisions: CurationDecision[] = new Array(items.length);
   let next = 0;
@@ -67,7 +73,7 @@ export async function decideShard(
   const lane = async () => {
     while (next < items.length) {
       const i = next++;
-      decisions[i] = await decideSourceItem(items[i]!, pipeline);
+      decisions[i] = await decideSourceItem(items[i]!, pipeline, opts.models);
       opts.onProgress?.(++done, items.length);
     }
   };

@@ -1,5 +1,7 @@
 /** The image stages, by id (a pipeline definition names them). */
+import { aestheticStage } from "./aesthetic";
 import { blurStage } from "./blur";
+import { clipScoreStage } from "./clip-score";
 import { decodeStage } from "./decode";
 import { exposureStage } from "./exposure";
 import { metadataStage } from "./metadata";
@@ -17,11 +19,15 @@ export const IMAGE_STAGES: Record<string, Stage<unknown>> = Object.fromEntries(
     exposureStage,
     perceptualHashStage,
     textAreaStage,
+    aestheticStage,
+    clipScoreStage,
   ].map((s) => [s.id, s as Stage<unknown>]),
 );
 
 export {
+  aestheticStage,
   blurStage,
+  clipScoreStage,
   decodeStage,
   exposureStage,
   metadataStage,
@@ -31,9 +37,12 @@ export {
 };
 export {
   configure,
+  NO_CONTEXT,
   type ConfiguredStage,
   type Measured,
   type Measurement,
+  type ModelRegistry,
   type Stage,
+  type StageContext,
   type Threshold,
 } from "./stage";

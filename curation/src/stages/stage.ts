@@ -7,7 +7,16 @@
  * first stage that fails.
  */
 import type { z } from "zod";
+import type { EvaluatorModelKind, EvaluatorModelSpec } from "@loupe/evaluators";
 import type { ImageProbe } from "../image/image-probe";
+
+/** The evaluator models registered on this instance (`loupe models add`), by name. */
+export type ModelRegistry = ReadonlyMap<string, { kind: EvaluatorModelKind; spec: EvaluatorModelSpec }>;
+
+/** What a stage may need besides the image: the item's caption, and the registered models. */
+export type StageContext = { caption: string | null; models: ModelRegistry };
+
+export const NO_CONTEXT: StageContext = { caption: null, models: new Map() };
 
 /**
  * What a stage reads, cheapest first: the pipeline runs header stages, then the decode check
@@ -46,7 +55,12 @@ export type Stage<Config> = {
   config: z.ZodType<Config>;
   /** Its numeric options that are thresholds on its scores. */
   thresholds: readonly Threshold[];
-  measure(probe: ImageProbe, config: Config): Promise<Measurement>;
+  /**
+   * The kind of registered evaluator model it runs, if any. Its config then has a `model` option
+   * (a registered name); a run resolves it when it starts, or skips the stage saying why.
+   */
+  modelKind?: EvaluatorModelKind;
+  measure(probe: ImageProbe, config: Config, context: StageContext): Promise<Measurement>;
   /** Why the measured item fails under `config`; undefined when it passes. Pure. */
   judge(measured: Measured, config: Config): string | undefined;
 };

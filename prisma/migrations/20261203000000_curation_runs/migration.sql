@@ -19,6 +19,7 @@ CREATE TABLE "CurationRun" (
     "shardCount" INTEGER,
     "summary" JSONB,
     "outputs" JSONB,
+    "skippedStages" JSONB NOT NULL DEFAULT '[]',
     "error" TEXT,
     "createdById" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,

@@ -70,6 +70,8 @@ export async function curateRunCommand(file: string, opts: CurateRunOptions) {
     if (!project) throw new CliError(`no project "${opts.project}"`);
     const run = await createCurationRun(db, project.id, definition, { roots: null });
     console.log(`curation run ${run.id}: ${run.name}`);
+    for (const s of run.skippedStages as { stage: string; reason: string }[])
+      console.error(`stage ${s.stage} left out: ${s.reason}`);
     if (!opts.detach) await follow(db, paths, database, run.id, opts);
   });
 }

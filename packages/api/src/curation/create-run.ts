@@ -2,12 +2,13 @@
  * Starting a curation run. Everything that can be checked before any work is: the definition
  * (every stage option), the folders it may read (for runs started from the web or the API), and
  * the source itself — a missing folder or manifest, a manifest without the named column — which
- * `openSource` checks without reading items. Then the run is written and its planning job queued
- * in one transaction.
+ * `openSource` checks without reading items. Stages that run a registered model get it now, or
+ * are left out with the reason (curation/src/stage-models.ts). Then the run is written and its
+ * planning job queued in one transaction.
  */
 import { TRPCError } from "@trpc/server";
 import type { Db, Prisma } from "@loupe/db";
-import { parsePipeline, PipelineDefinitionError, type Pipeline } from "@loupe/curation";
+import { parsePipeline, PipelineDefinitionError, resolveStageModels, type Pipeline } from "@loupe/curation";
 import { openSource, SourceError } from "@loupe/curation/sources";
 import { writeAudit } from "../audit/log";
 import { enqueueCurationPlan } from "./enqueue";
@@ -58,7 +59,10 @@ export async function createCurationRun(
   }
   if (options.shardSize !== undefined && !(Number.isInteger(options.shardSize) && options.shardSize >= 1))
     throw refuse(`shard size must be a whole number ≥ 1, not ${options.shardSize}`);
-  const stored = pipeline.definition;
+  const registered = await db.evaluatorModel.findMany({ select: { name: true, kind: true } });
+  const { definition: stored, skipped } = resolveStageModels(pipeline.definition, registered);
+  if (stored.stages.length === 0)
+    throw refuse(`No stage can run: ${skipped.map((s) => s.reason).join("; ")}`);
 
   return db.$transaction(async (tx) => {
     const run = await tx.curationRun.create({
@@ -67,6 +71,7 @@ export async function createCurationRun(
         name: stored.name,
         definition: stored as unknown as Prisma.InputJsonValue,
         shardSize: options.shardSize ?? stored.shardSize,
+        skippedStages: skipped,
         createdById: actor.userId ?? null,
       },
     });
@@ -78,7 +83,12 @@ export async function createCurationRun(
       action: "curation.create",
       targetType: "CurationRun",
       targetId: run.id,
-      data: { name: stored.name, source: source.kind, stages: pipeline.stages.map((s) => s.stage.id) },
+      data: {
+        name: stored.name,
+        source: source.kind,
+        stages: stored.stages.map((s) => s.stage),
+        skippedStages: skipped.map((s) => s.stage),
+      },
     });
     return run;
   });

@@ -12,6 +12,7 @@ import {
   runOrder,
   type DecisionTally,
   type FunnelStep,
+  type SkippedStage,
 } from "@loupe/curation";
 import type { CurationOutputs, CurationSample, CurationSummary } from "./summary";
 
@@ -87,6 +88,8 @@ export async function getCurationRun(
     startedAt: run.startedAt,
     finishedAt: run.finishedAt,
     error: run.error,
+    /** Model stages left out because their model is not registered, and why. */
+    skippedStages: run.skippedStages as SkippedStage[],
     progress,
     funnel,
     summary: summary && {

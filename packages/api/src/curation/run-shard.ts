@@ -14,7 +14,9 @@ import {
   runOrder,
   measurementColumns,
   tallyDecisions,
+  type ModelRegistry,
 } from "@loupe/curation";
+import { listEvaluatorModels } from "../evaluations/evaluator-models";
 import { enqueueCurationFinish } from "./enqueue";
 import { decodeShardItems } from "./shard-items";
 import { readStored } from "./stored-files";
@@ -35,7 +37,10 @@ export async function runCurationShard(
   const started = Date.now();
   const pipeline = parsePipeline(run.definition);
   const items = decodeShardItems(await readStored(storage, shard.itemsSha256));
-  const decisions = await decideShard(items, pipeline, { concurrency: opts.concurrency });
+  const decisions = await decideShard(items, pipeline, {
+    concurrency: opts.concurrency,
+    models: pipeline.stages.some((s) => s.stage.modelKind) ? await modelRegistry(db) : new Map(),
+  });
   const table = await encodeDecisions(decisions, measurementColumns(runOrder(pipeline.stages)));
   const stored = await storage.put(table);
 
@@ -54,4 +59,9 @@ export async function runCurationShard(
   if (planned?.shardCount == null) return;
   const pending = await db.curationShard.count({ where: { runId: run.id, status: "pending" } });
   if (pending === 0) await enqueueCurationFinish(db, run.id);
+}
+
+/** The registered evaluator models, for the stages that run one. */
+async function modelRegistry(db: Db): Promise<ModelRegistry> {
+  return new Map((await listEvaluatorModels(db)).map((m) => [m.name, { kind: m.spec.kind, spec: m.spec }]));
 }

@@ -10,6 +10,8 @@ export function stageCatalogue() {
       defaults: config as Record<string, unknown>,
       scoreNames: [...stage.scoreNames],
       thresholds: [...stage.thresholds],
+      /** The kind of registered evaluator model it runs (named by its "model" option), if any. */
+      modelKind: stage.modelKind ?? null,
     }),
   );
 }

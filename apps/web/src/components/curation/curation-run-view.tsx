@@ -65,6 +65,15 @@ export function CurationRunView({ projectSlug, runId }: { projectSlug: string; r
             ? control(cancel, "Cancel")
             : null}
         </div>
+        {r.skippedStages.length ? (
+          <ul className="space-y-1 text-sm text-amber-800 dark:text-amber-300" aria-label="Stages left out">
+            {r.skippedStages.map((s) => (
+              <li key={s.stage}>
+                <strong>{s.stage}</strong> left out: {s.reason}
+              </li>
+            ))}
+          </ul>
+        ) : null}
         <ErrorMessage>
           {r.error ?? pause.error?.message ?? resume.error?.message ?? cancel.error?.message}
         </ErrorMessage>

@@ -111,7 +111,10 @@ export function NewCurationRunForm({ projectSlug }: { projectSlug: string }) {
                 <td className={tdClass}>
                   <code>{s.id}</code> — {s.label}
                 </td>
-                <td className={tdClass}>{s.cost}</td>
+                <td className={tdClass}>
+                  {s.cost}
+                  {s.modelKind ? ` (a registered ${s.modelKind} model)` : ""}
+                </td>
                 <td className={`${tdClass} font-mono text-xs`}>{JSON.stringify(s.defaults)}</td>
                 <td className={`${tdClass} text-xs`}>{s.scoreNames.join(", ") || "–"}</td>
               </tr>

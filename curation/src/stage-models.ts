@@ -1,0 +1,49 @@
+/**
+ * The stages that run registered evaluator models (aesthetic, CLIP score) get their model when a
+ * run starts: the one the stage names, or the only one of its kind registered. A stage whose
+ * model is not registered is left out of the run with a message saying how to register one — the
+ * other stages still run — rather than failing every item.
+ */
+import type { EvaluatorModelKind } from "@loupe/evaluators";
+import type { PipelineDefinition } from "./pipeline-definition";
+import { IMAGE_STAGES } from "./stages";
+
+export type SkippedStage = { stage: string; reason: string };
+
+const a = (kind: string) => (/^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`);
+
+const registerHint = (kind: EvaluatorModelKind) =>
+  `register one with \`loupe models add my-${kind} --kind ${kind} --image image.onnx${kind === "clip" ? " --text text.onnx --tokenizer dir/" : ""}\` (docs/models.md)`;
+
+export function resolveStageModels(
+  definition: PipelineDefinition,
+  registered: readonly { name: string; kind: string }[],
+): { definition: PipelineDefinition; skipped: SkippedStage[] } {
+  const skipped: SkippedStage[] = [];
+  const stages = definition.stages.flatMap((entry) => {
+    const kind = IMAGE_STAGES[entry.stage]?.modelKind;
+    if (!kind) return [entry];
+    const named = typeof entry.model === "string" ? entry.model : undefined;
+    const ofKind = registered.filter((m) => m.kind === kind);
+    if (named) {
+      const found = registered.find((m) => m.name === named);
+      if (found?.kind === kind) return [entry];
+      skipped.push({
+        stage: entry.stage,
+        reason: found
+          ? `"${named}" is ${a(found.kind)} model; the ${entry.stage} stage needs ${a(kind)} model`
+          : `no evaluator model "${named}" is registered: ${registerHint(kind)}`,
+      });
+      return [];
+    }
+    if (ofKind.length === 1) return [{ ...entry, model: ofKind[0]!.name }];
+    skipped.push({
+      stage: entry.stage,
+      reason: ofKind.length
+        ? `the ${entry.stage} stage needs ${a(kind)} model: name one of ${ofKind.map((m) => m.name).join(", ")} in its "model" option`
+        : `the ${entry.stage} stage needs a registered ${kind} model and none is: ${registerHint(kind)}`,
+    });
+    return [];
+  });
+  return { definition: { ...definition, stages }, skipped };
+}
