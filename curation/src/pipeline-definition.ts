@@ -69,9 +69,17 @@ export const pipelineDefinitionSchema = z
     /** Items given by URL are fetched only when this is set: downloading is off by default. */
     download: urlDownloadSchema.nullable().default(null),
     outputs: z
-      .object({ manifest: z.enum(["parquet", "jsonl"]).default("parquet") })
+      .object({
+        manifest: z.enum(["parquet", "jsonl"]).default("parquet"),
+        /** The kept set also as WebDataset tar shards of this many samples; null: none. */
+        webdataset: z
+          .object({ samplesPerShard: z.number().int().min(1).max(100_000).default(1000) })
+          .strict()
+          .nullable()
+          .default(null),
+      })
       .strict()
-      .default({ manifest: "parquet" }),
+      .default({ manifest: "parquet", webdataset: null }),
   })
   .strict();
 

@@ -18,6 +18,12 @@ import {
   type CurationRunView,
 } from "@loupe/api/curation";
 import { asyncBufferOf, decodeDecisions, type CurationDecision } from "@loupe/curation";
+import {
+  openSource,
+  readTarMemberBytes,
+  type SourceItem,
+  type TarMemberLocator,
+} from "@loupe/curation/sources";
 import { testPipeline, writeTestCorpus, type ExpectedDecision } from "@loupe/curation/testing";
 import { handleCurationOutputDownload } from "@loupe/api/rest";
 import { serveMedia, type MediaStorage } from "@loupe/media";
@@ -244,6 +250,52 @@ describe("a curation run", () => {
         .filter((f) => expected[f]!.status === "kept")
         .sort(),
     );
+  });
+
+  it("writes the kept set as WebDataset shards that read back as the same items and bytes", async () => {
+    const created = await owner.client.curation.create.mutate({
+      projectSlug,
+      definition: { ...testPipeline(corpus, "webdataset"), outputs: { webdataset: { samplesPerShard: 4 } } },
+    });
+    await startTestWorker();
+    const run = await waitForRun(created.id, (r) => r.status === "done");
+    await stopTestWorker();
+    expect(run.outputs!.webdataset.map((s) => [s.fileName, s.rows])).toEqual([
+      ["kept-00000.tar", 4],
+      ["kept-00001.tar", 2],
+    ]);
+    const dir = path.join(app.dataDir, "downloaded-wds");
+    await fs.mkdir(dir, { recursive: true });
+    for (const shard of ["kept-00000", "kept-00001"]) {
+      const response = await handleCurationOutputDownload(
+        app.runtime,
+        new Request(`http://localhost/api/curation/${projectSlug}/${created.id}/${shard}`, {
+          headers: { cookie: owner.cookie },
+        }),
+        projectSlug,
+        created.id,
+        shard,
+      );
+      expect(response.headers.get("content-type")).toBe("application/x-tar");
+      await fs.writeFile(path.join(dir, `${shard}.tar`), Buffer.from(await response.arrayBuffer()));
+    }
+    // The shards are a source like any other: the kept items, their bytes unchanged.
+    const items: SourceItem[] = [];
+    for await (const item of await openSource({
+      kind: "webdataset",
+      shards: ["kept-{00000..00001}.tar"],
+      root: dir,
+    }))
+      items.push(item);
+    const kept = await decisionsOf(run.outputs!.kept.sha256);
+    expect(items).toHaveLength(kept.length);
+    for (const [i, item] of items.entries()) {
+      const original = kept[i]!;
+      expect(item.metadata).toMatchObject({ item_id: original.itemId, source: original.source });
+      expect((item.metadata as { scores: object }).scores).toEqual(original.scores);
+      const bytes = await readTarMemberBytes(item.locator as TarMemberLocator, 1 << 24);
+      expect(bytes.equals(await fs.readFile(path.join(corpus, original.source)))).toBe(true);
+    }
   });
 
   it("redoes a shard that died mid-way, never a finished one, and finds near-duplicates across shards", async () => {

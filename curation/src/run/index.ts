@@ -26,3 +26,6 @@ export {
   type ScoreHistogram,
 } from "./insights";
 export { projectDecision, FunnelProjection } from "./projection";
+export { TarFileWriter } from "./tar-file";
+export { itemBytes, locatorOf } from "./item-bytes";
+export { WebDatasetOutput, mediaExtension, type WebDatasetShardFile } from "./webdataset-output";

@@ -19,6 +19,7 @@ import {
   DecisionTableWriter,
   decodeDecisions,
   findRunDuplicates,
+  itemBytes,
   funnelOf,
   LowestIdSample,
   measurementColumns,
@@ -32,6 +33,7 @@ import {
   type DecisionTally,
   type HashedItem,
   type NearDuplicate,
+  WebDatasetOutput,
 } from "@loupe/curation";
 import { encodeDuplicates } from "./duplicates-table";
 import { sampleOf, thumbnailOf } from "./sample-thumbnails";
@@ -95,6 +97,15 @@ export async function finishCurationRun(runtime: { db: Db; storage: MediaStorage
         : new DecisionJsonlWriter(path.join(dir, `${name}.jsonl`));
     const kept = open("kept");
     const dropped = open("dropped");
+    const webdatasetConfig = pipeline.definition.outputs.webdataset;
+    const webdataset = webdatasetConfig
+      ? new WebDatasetOutput(dir, webdatasetConfig.samplesPerShard, async (d) => {
+          const bytes = await itemBytes(d, pipeline.definition.download);
+          if (!Buffer.isBuffer(bytes))
+            throw new Error(`cannot read ${d.source} for the WebDataset shards: ${bytes.error}`);
+          return bytes;
+        })
+      : null;
     const histograms = new ScoreHistograms(ranges.ranges);
     const keptSample = new LowestIdSample<CurationDecision>(SAMPLE_SIZE);
     const removedSamples = new Map<string, LowestIdSample<CurationDecision>>();
@@ -123,15 +134,17 @@ export async function finishCurationRun(runtime: { db: Db; storage: MediaStorage
         }
       }
       await kept.write(decisions.filter((d) => d.status === "kept"));
+      if (webdataset) for (const d of decisions) if (d.status === "kept") await webdataset.push(d);
       await dropped.write(decisions.filter((d) => d.status !== "kept"));
     }
     kept.close();
     dropped.close();
 
-    const store = async (name: string, file: string, rows: number, as: "parquet" | "jsonl") => {
+    const store = async (name: string, file: string, rows: number, as: CurationOutput["format"]) => {
       const stored = await storage.putFile(file);
       return { sha256: stored.sha256, bytes: stored.bytes, rows, format: as, fileName: `${name}.${as}` };
     };
+    const tarShards = webdataset ? await webdataset.close() : [];
     let duplicatesOutput: CurationOutput | null = null;
     if (dedup) {
       const file = path.join(dir, "duplicates.parquet");
@@ -142,6 +155,9 @@ export async function finishCurationRun(runtime: { db: Db; storage: MediaStorage
       kept: await store("kept", path.join(dir, `kept.${format}`), kept.rows, format),
       dropped: await store("dropped", path.join(dir, `dropped.${format}`), dropped.rows, format),
       duplicates: duplicatesOutput,
+      webdataset: await Promise.all(
+        tarShards.map((s) => store(s.fileName.replace(/\.tar$/, ""), s.file, s.samples, "tar")),
+      ),
     };
 
     const download = pipeline.definition.download;

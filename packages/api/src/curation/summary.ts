@@ -39,7 +39,7 @@ export type CurationOutput = {
   sha256: string;
   bytes: number;
   rows: number;
-  format: "parquet" | "jsonl";
+  format: "parquet" | "jsonl" | "tar";
   /** The name it downloads as: kept.parquet, dropped.jsonl, … */
   fileName: string;
 };
@@ -52,4 +52,6 @@ export type CurationOutputs = {
   kept: CurationOutput;
   dropped: CurationOutput;
   duplicates: CurationOutput | null;
+  /** The kept set as WebDataset shards, when the pipeline asks for them (`rows` = samples). */
+  webdataset: CurationOutput[];
 };

@@ -1,6 +1,7 @@
 /**
  * A curation run's outputs for the run page's download links (`GET /api/curation/:slug/:runId/:file`):
- * kept, dropped or duplicates, as stored, for a signed-in member with the curator role.
+ * kept, dropped or duplicates, or one of the kept set's WebDataset shards (kept-00000, …), as
+ * stored, for a signed-in member with the curator role.
  */
 import { Readable } from "node:stream";
 import { TRPCError } from "@trpc/server";
@@ -10,6 +11,11 @@ import { errorResponse } from "./respond";
 import { sessionMembership } from "./session-upload";
 
 const FILES = ["kept", "dropped", "duplicates"] as const;
+const CONTENT_TYPES = {
+  parquet: "application/vnd.apache.parquet",
+  jsonl: "application/x-ndjson",
+  tar: "application/x-tar",
+} as const;
 
 export async function handleCurationOutputDownload(
   runtime: Runtime,
@@ -26,23 +32,29 @@ export async function handleCurationOutputDownload(
       select: { status: true, outputs: true },
     });
     if (!run) throw new TRPCError({ code: "NOT_FOUND", message: "No such curation run in this project." });
+    const outputs = run.outputs as CurationOutputs | null;
     const name = FILES.find((f) => f === file);
-    if (!name)
-      throw new TRPCError({ code: "NOT_FOUND", message: `No output "${file}" (${FILES.join(", ")}).` });
-    const output = (run.outputs as CurationOutputs | null)?.[name];
+    const shard = /^kept-\d{5}$/.test(file)
+      ? outputs?.webdataset.find((s) => s.fileName === `${file}.tar`)
+      : undefined;
+    if (!name && !/^kept-\d{5}$/.test(file))
+      throw new TRPCError({
+        code: "NOT_FOUND",
+        message: `No output "${file}" (${FILES.join(", ")}, or a WebDataset shard kept-00000, …).`,
+      });
+    const output = name ? outputs?.[name] : shard;
     if (!output)
       throw new TRPCError({
-        code: "CONFLICT",
+        code: run.status === "done" ? "NOT_FOUND" : "CONFLICT",
         message:
-          run.status === "done" ? `This run has no ${name} output.` : `The run is ${run.status}, not done.`,
+          run.status === "done" ? `This run has no output "${file}".` : `The run is ${run.status}, not done.`,
       });
     const body = Readable.toWeb(
       runtime.storage.createReadStream(output.sha256),
     ) as ReadableStream<Uint8Array>;
     return new Response(body, {
       headers: {
-        "content-type":
-          output.format === "parquet" ? "application/vnd.apache.parquet" : "application/x-ndjson",
+        "content-type": CONTENT_TYPES[output.format],
         "content-length": String(output.bytes),
         "content-disposition": `attachment; filename="${output.fileName}"`,
         "cache-control": "private, no-store",

@@ -174,6 +174,11 @@ function Downloads({ run, projectSlug }: { run: CurationRun; projectSlug: string
     ...(outputs.duplicates
       ? [{ key: "duplicates", label: "Near-duplicates", output: outputs.duplicates }]
       : []),
+    ...outputs.webdataset.map((shard, n) => ({
+      key: shard.fileName.replace(/\.tar$/, ""),
+      label: `WebDataset shard ${n}`,
+      output: shard,
+    })),
   ];
   return (
     <ul className="flex flex-wrap gap-4 text-sm" aria-label="Downloads">
@@ -183,7 +188,8 @@ function Downloads({ run, projectSlug }: { run: CurationRun; projectSlug: string
             {f.label}
           </a>{" "}
           <span className="text-zinc-500">
-            ({f.output.fileName}, {formatCount(f.output.rows)} rows)
+            ({f.output.fileName}, {formatCount(f.output.rows)}{" "}
+            {f.output.format === "tar" ? "samples" : "rows"})
           </span>
         </li>
       ))}

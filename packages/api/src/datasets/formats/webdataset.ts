@@ -7,16 +7,13 @@
  *
  *   wds.WebDataset("train/train-{000000..000009}.tar").decode("pil").to_tuple("0.png", "1.png", "json")
  */
-import fs from "node:fs";
 import fsp from "node:fs/promises";
 import path from "node:path";
-import { pipeline } from "node:stream/promises";
-import tar from "tar-stream";
+import { TarFileWriter } from "@loupe/curation";
 import { SPLITS, type Split } from "../export-config";
 import { labels, type ExportRow, type FormatWriter } from "./export-row";
 
 export const SHARD_SIZE = 1000;
-const EPOCH = new Date(0);
 
 const extensionOf = (imagePath: string) => imagePath.slice(imagePath.lastIndexOf(".") + 1);
 
@@ -39,32 +36,9 @@ function sampleJson(r: ExportRow): Buffer {
   );
 }
 
-/** A tar shard being filled, entry by entry, straight to its file. */
-class Shard {
-  private readonly pack = tar.pack();
-  private readonly done: Promise<void>;
-
-  constructor(file: string) {
-    this.done = pipeline(this.pack, fs.createWriteStream(file));
-  }
-
-  async add(name: string, bytes: Buffer): Promise<void> {
-    await new Promise<void>((resolve, reject) =>
-      this.pack.entry({ name, size: bytes.length, mtime: EPOCH }, bytes, (err) =>
-        err ? reject(err) : resolve(),
-      ),
-    );
-  }
-
-  close(): Promise<void> {
-    this.pack.finalize();
-    return this.done;
-  }
-}
-
 /** One split's shards: samples numbered from 0 across the split, SHARD_SIZE to a shard. */
 class SplitShards {
-  private shard: Shard | null = null;
+  private shard: TarFileWriter | null = null;
   private samples = 0;
   readonly files: string[] = [];
 
@@ -79,7 +53,7 @@ class SplitShards {
       await this.shard?.close();
       const file = `${this.split}/${this.split}-${String(this.samples / SHARD_SIZE).padStart(6, "0")}.tar`;
       await fsp.mkdir(path.join(this.dir, this.split), { recursive: true });
-      this.shard = new Shard(path.join(this.dir, file));
+      this.shard = new TarFileWriter(path.join(this.dir, file));
       this.files.push(file);
     }
     const key = String(this.samples++).padStart(9, "0");

@@ -1,0 +1,72 @@
+/**
+ * The kept set as WebDataset shards, for training loaders that stream tars: `kept-00000.tar`, …
+ * with up to `samplesPerShard` samples each. A sample is the files sharing its key (the item id;
+ * WebDataset groups by the name up to the first dot): `<key>.<ext>` with the item's own bytes,
+ * `<key>.txt` with its caption when it has one, and `<key>.json` with its id, source, metadata
+ * and scores. The curation WebDataset source reads these shards back as the same items.
+ *
+ *   wds.WebDataset("kept-{00000..00009}.tar").decode("pil").to_tuple("jpg;png;webp", "json")
+ */
+import path from "node:path";
+import type { CurationDecision } from "./decide-shard";
+import { TarFileWriter } from "./tar-file";
+
+const FORMAT_EXTENSIONS: Record<string, string> = {
+  jpeg: "jpg",
+  png: "png",
+  webp: "webp",
+  gif: "gif",
+  tiff: "tif",
+  avif: "avif",
+  heif: "heic",
+};
+
+/** The extension a sample's media file gets: the source file's, else its recorded format's. */
+export function mediaExtension(d: Pick<CurationDecision, "location" | "labels">): string {
+  const fromPath = d.location ? path.extname(d.location.split("#").at(-1)!).slice(1).toLowerCase() : "";
+  if (/^[a-z0-9]{2,5}$/.test(fromPath)) return fromPath;
+  return FORMAT_EXTENSIONS[d.labels["metadata.format"] ?? ""] ?? "bin";
+}
+
+export type WebDatasetShardFile = { file: string; fileName: string; samples: number };
+
+export class WebDatasetOutput {
+  private shard: TarFileWriter | null = null;
+  private inShard = 0;
+  readonly shards: WebDatasetShardFile[] = [];
+
+  constructor(
+    private readonly dir: string,
+    private readonly samplesPerShard: number,
+    private readonly bytesOf: (d: CurationDecision) => Promise<Buffer>,
+  ) {}
+
+  async push(d: CurationDecision): Promise<void> {
+    if (!this.shard || this.inShard === this.samplesPerShard) {
+      await this.shard?.close();
+      const fileName = `kept-${String(this.shards.length).padStart(5, "0")}.tar`;
+      this.shards.push({ file: path.join(this.dir, fileName), fileName, samples: 0 });
+      this.shard = new TarFileWriter(this.shards.at(-1)!.file);
+      this.inShard = 0;
+    }
+    const key = d.itemId;
+    await this.shard.add(`${key}.${mediaExtension(d)}`, await this.bytesOf(d));
+    if (d.caption !== null) await this.shard.add(`${key}.txt`, Buffer.from(d.caption));
+    const json = {
+      item_id: d.itemId,
+      source: d.source,
+      metadata: d.metadata,
+      scores: d.scores,
+      hashes: d.hashes,
+    };
+    await this.shard.add(`${key}.json`, Buffer.from(JSON.stringify(json)));
+    this.inShard++;
+    this.shards.at(-1)!.samples++;
+  }
+
+  async close(): Promise<WebDatasetShardFile[]> {
+    await this.shard?.close();
+    this.shard = null;
+    return this.shards;
+  }
+}
