@@ -8,7 +8,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
-import { decideItem } from "@loupe/curation";
+import { decideItem, decideShard, parsePipeline } from "@loupe/curation";
+import { openSource, type SourceItem } from "@loupe/curation/sources";
 import {
   blurStage,
   configure,
@@ -85,11 +86,37 @@ export async function benchCurationImages() {
       if (d.status === "kept") kept++;
       else if (!firstReason) firstReason = `${d.firstFailingStage}: ${d.reason}`;
     });
+    // As a worker runs a shard: the same stages, items decided on worker threads.
+    const pipeline = parsePipeline({
+      name: "bench",
+      source: { kind: "folder", root: dir },
+      stages: [
+        { stage: "metadata" },
+        { stage: "resolution", minShortSide: 256 },
+        { stage: "decode" },
+        { stage: "blur", minSharpness: 5 },
+        { stage: "exposure" },
+        { stage: "phash", algorithms: ["phash", "dhash"] },
+      ],
+    });
+    const items: SourceItem[] = [];
+    for await (const item of await openSource(pipeline.definition.source)) items.push(item);
+    const threads = limit;
+    // The first shard of a run starts the threads; the next ones reuse them.
+    const firstStart = performance.now();
+    await decideShard(items, pipeline, { threads });
+    const firstSeconds = (performance.now() - firstStart) / 1000;
+    const threadedStart = performance.now();
+    await decideShard(items, pipeline, { threads });
+    const threadedSeconds = (performance.now() - threadedStart) / 1000;
     const decodeRate = IMAGES / decodeSeconds;
     const pipelineRate = IMAGES / pipelineSeconds;
+    const threadedRate = IMAGES / threadedSeconds;
     const summary =
-      `${IMAGES} JPEGs ${WIDTH}×${HEIGHT}, ${limit} in flight: sharp plain decode ${decodeRate.toFixed(1)} images/s, ` +
-      `curation stages ${pipelineRate.toFixed(1)} images/s (${kept} kept${firstReason ? `; e.g. ${firstReason}` : ""}) → ratio ${(pipelineRate / decodeRate).toFixed(2)} ` +
+      `${IMAGES} JPEGs ${WIDTH}×${HEIGHT}, ${limit} in flight: sharp plain decode ${decodeRate.toFixed(1)} images/s; ` +
+      `curation stages in one thread ${pipelineRate.toFixed(1)} images/s (${kept} kept${firstReason ? `; e.g. ${firstReason}` : ""}) → ratio ${(pipelineRate / decodeRate).toFixed(2)}; ` +
+      `on ${threads} decision threads, as a worker runs a run's shards: ${threadedRate.toFixed(1)} images/s → ratio ${(threadedRate / decodeRate).toFixed(2)} ` +
+      `(the first shard, starting the threads: ${(IMAGES / firstSeconds).toFixed(1)} images/s) ` +
       `(target ≥ 0.7); peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`;
     return { name: "curation images", summary };
   } finally {

@@ -7,6 +7,7 @@ import { decideItem, type ItemDecision } from "../pipeline";
 import type { Pipeline } from "../pipeline-definition";
 import type { Locator, SourceItem } from "../sources/item";
 import type { ModelRegistry } from "../stages/stage";
+import { acquireDecisionPool } from "./decision-pool";
 import { loadItem } from "./load-item";
 
 /** A decision with what the outputs need to point at the item again. */
@@ -61,22 +62,44 @@ export async function decideSourceItem(
 
 export type ShardProgress = (done: number, total: number) => void;
 
+export type DecideShardOptions = {
+  /** Items in flight at once (default 2, or two per thread). */
+  concurrency?: number;
+  /**
+   * Worker threads to decide on (decision-pool.ts): the JavaScript pixel work of several items
+   * then runs on several cores. 0 (the default) decides in this thread.
+   */
+  threads?: number;
+  onProgress?: ShardProgress;
+  models?: ModelRegistry;
+};
+
 /** The decisions of a shard's items, in the items' order, `concurrency` at a time. */
 export async function decideShard(
   items: readonly SourceItem[],
   pipeline: Pipeline,
-  opts: { concurrency?: number; onProgress?: ShardProgress; models?: ModelRegistry } = {},
+  opts: DecideShardOptions = {},
 ): Promise<CurationDecision[]> {
+  const models = opts.models ?? new Map();
+  const threads = opts.threads ?? 0;
+  const held = threads > 0 ? acquireDecisionPool(pipeline.definition, models, threads) : null;
+  const decide = (item: SourceItem) =>
+    held ? held.pool.decide(item) : decideSourceItem(item, pipeline, models);
   const decisions: CurationDecision[] = new Array(items.length);
   let next = 0;
   let done = 0;
   const lane = async () => {
     while (next < items.length) {
       const i = next++;
-      decisions[i] = await decideSourceItem(items[i]!, pipeline, opts.models);
+      decisions[i] = await decide(items[i]!);
       opts.onProgress?.(++done, items.length);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, opts.concurrency ?? 2) }, lane));
+  try {
+    const lanes = Math.max(1, opts.concurrency ?? (threads > 0 ? 2 * threads : 2));
+    await Promise.all(Array.from({ length: lanes }, lane));
+  } finally {
+    held?.release();
+  }
   return decisions;
 }

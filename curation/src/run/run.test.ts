@@ -109,3 +109,10 @@ describe("the run-wide near-duplicate pass and the funnel", () => {
     expect(funnel.at(-1)!.share).toBeCloseTo(6 / 14);
   });
 });
+
+describe("deciding on worker threads", () => {
+  it("gives the same decisions as deciding in this thread, in the items' order", async () => {
+    const threaded = await decideShard(items, pipeline(), { threads: 2 });
+    expect(threaded).toEqual(decisions);
+  }, 60_000);
+});

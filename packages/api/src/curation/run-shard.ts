@@ -5,6 +5,7 @@
  * redone. The shard that leaves none pending (once planning has counted them all) queues the
  * run's finish. A paused or cancelled run's shards are left pending.
  */
+import os from "node:os";
 import type { Db, Prisma } from "@loupe/db";
 import type { MediaStorage } from "@loupe/media";
 import {
@@ -20,6 +21,9 @@ import { listEvaluatorModels } from "../evaluations/evaluator-models";
 import { enqueueCurationFinish } from "./enqueue";
 import { decodeShardItems } from "./shard-items";
 import { readStored } from "./stored-files";
+
+const MIN_ITEMS_FOR_THREADS = 100;
+const MAX_THREADS = 4;
 
 export async function runCurationShard(
   runtime: { db: Db; storage: MediaStorage },
@@ -39,6 +43,8 @@ export async function runCurationShard(
   const items = decodeShardItems(await readStored(storage, shard.itemsSha256));
   const decisions = await decideShard(items, pipeline, {
     concurrency: opts.concurrency,
+    // Threads cost a few hundred milliseconds to start: worth it for a real shard, not for a handful.
+    threads: items.length >= MIN_ITEMS_FOR_THREADS ? Math.min(os.availableParallelism(), MAX_THREADS) : 0,
     models: pipeline.stages.some((s) => s.stage.modelKind) ? await modelRegistry(db) : new Map(),
   });
   const table = await encodeDecisions(decisions, measurementColumns(runOrder(pipeline.stages)));
