@@ -18,7 +18,7 @@ import {
 } from "@loupe/api/curation";
 import { registerEvaluatorModel } from "@loupe/api/evaluations";
 import { asyncBufferOf, decodeDecisions, type CurationDecision } from "@loupe/curation";
-import { firstWordModel, topLeftPixelModel, writeTokenizer } from "./support/tiny-evaluators";
+import { writeTinyClipFiles } from "./support/tiny-evaluators";
 import { createTestApp, type TestApp } from "./support/test-app";
 
 let app: TestApp;
@@ -109,28 +109,17 @@ describe("model stages", () => {
   it("score images with the registered models: aesthetic, and CLIP against each item's caption", async () => {
     const dir = path.join(app.dataDir, "models");
     fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, "image.onnx"), topLeftPixelModel(224));
-    // Token embeddings: [UNK], <sot>, <eot>, red, green, blue.
-    const table = [
-      [0, 0, 1],
-      [0, 0, 0],
-      [0, 0, 0],
-      [1, 0, 0],
-      [0, 1, 0],
-      [0, 0, 1],
-    ];
-    fs.writeFileSync(path.join(dir, "text.onnx"), firstWordModel(table));
-    writeTokenizer(path.join(dir, "tokenizer"));
+    const clip = writeTinyClipFiles(dir);
     await registerEvaluatorModel(app.db, {
       name: "tiny-aesthetic",
       kind: "aesthetic",
-      image: path.join(dir, "image.onnx"),
+      image: clip.image,
     });
     await registerEvaluatorModel(app.db, {
       name: "tiny-clip",
-      image: path.join(dir, "image.onnx"),
-      text: path.join(dir, "text.onnx"),
-      tokenizer: path.join(dir, "tokenizer"),
+      image: clip.image,
+      text: clip.text,
+      tokenizer: clip.tokenizer,
     });
 
     const { view, decisions } = await runToEnd(

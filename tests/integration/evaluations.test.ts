@@ -15,12 +15,7 @@ import { registerEvaluatorModel, studyMetrics } from "@loupe/api/evaluations";
 import { refreshStudyResults } from "@loupe/api/results";
 import { startWorker, type RunningWorker } from "@loupe/worker";
 import { toolPath } from "@loupe/media";
-import {
-  firstWordModel,
-  meanSquaredDifferenceModel,
-  topLeftPixelModel,
-  writeTokenizer,
-} from "./support/tiny-evaluators";
+import { meanSquaredDifferenceModel, topLeftPixelModel, writeTinyClipFiles } from "./support/tiny-evaluators";
 import { rateStudy } from "./support/rate-study";
 import { createTestApp, type TestApp } from "./support/test-app";
 
@@ -123,18 +118,7 @@ beforeAll(async () => {
   }
 
   // Evaluator model files.
-  fs.writeFileSync(path.join(tmp, "clip-image.onnx"), topLeftPixelModel(224));
-  // Token embeddings: [UNK], <sot>, <eot>, red, green, blue.
-  const table = [
-    [0, 0, 1],
-    [0, 0, 0],
-    [0, 0, 0],
-    [1, 0, 0],
-    [0, 1, 0],
-    [0, 0, 1],
-  ];
-  fs.writeFileSync(path.join(tmp, "clip-text.onnx"), firstWordModel(table));
-  writeTokenizer(path.join(tmp, "tokenizer"));
+  writeTinyClipFiles(tmp);
   fs.writeFileSync(path.join(tmp, "inception.onnx"), topLeftPixelModel(299));
 
   worker = await startWorker({

@@ -119,3 +119,27 @@ export function meanSquaredDifferenceModel(): Uint8Array {
     ],
   });
 }
+
+/** Token embeddings for firstWordModel: [UNK], <sot>, <eot>, red, green, blue (each colour its axis). */
+export const COLOUR_TOKEN_TABLE = [
+  [0, 0, 1],
+  [0, 0, 0],
+  [0, 0, 0],
+  [1, 0, 0],
+  [0, 1, 0],
+  [0, 0, 1],
+];
+
+/** A tiny CLIP model's files in `dir`: clip-image.onnx, clip-text.onnx and tokenizer/. */
+export function writeTinyClipFiles(dir: string) {
+  fs.mkdirSync(dir, { recursive: true });
+  const files = {
+    image: path.join(dir, "clip-image.onnx"),
+    text: path.join(dir, "clip-text.onnx"),
+    tokenizer: path.join(dir, "tokenizer"),
+  };
+  fs.writeFileSync(files.image, topLeftPixelModel(224));
+  fs.writeFileSync(files.text, firstWordModel(COLOUR_TOKEN_TABLE));
+  writeTokenizer(files.tokenizer);
+  return files;
+}

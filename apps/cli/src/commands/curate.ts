@@ -26,10 +26,10 @@ import { parseSourceConfig, resolveSourcePaths, SourceError } from "@loupe/curat
 import type { Db } from "@loupe/db";
 import { resolveMediaStorage } from "@loupe/media";
 import { dataPaths, type DataPaths } from "@loupe/config";
-import { startWorker, type RunningWorker } from "@loupe/worker";
-import { readOrCreateSecret } from "../data-dir";
+import type { RunningWorker } from "@loupe/worker";
 import { CliError } from "../errors";
 import { progressBar } from "../progress";
+import { startInProcessWorker } from "./in-process-worker";
 import { withDatabase, type DatabaseInfo } from "./with-db";
 
 export type CurateFollowOptions = { worker?: boolean; out?: string; detach?: boolean };
@@ -106,15 +106,7 @@ async function follow(
       `no Loupe is running on ${paths.root} and DATABASE_URL is not set, so no worker can reach this run; add --worker`,
     );
   let worker: RunningWorker | undefined;
-  if (opts.worker)
-    worker = await startWorker({
-      databaseUrl: database.url,
-      dataDir: paths.root,
-      concurrency: database.config.workerConcurrency,
-      secret: readOrCreateSecret(paths, database.config.authSecret),
-      storage: database.config.storage,
-      log: (line) => console.error(line),
-    });
+  if (opts.worker) worker = await startInProcessWorker(paths, database);
   try {
     const bar = progressBar("curating", "items  {rate} items/s  ETA {eta}");
     for (;;) {

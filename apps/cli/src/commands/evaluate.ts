@@ -6,10 +6,10 @@
  */
 import { createEvaluationRun, getEvaluationRun } from "@loupe/api/evaluations";
 import { METRIC_IDS, type MetricId } from "@loupe/evaluators";
-import { startWorker, type RunningWorker } from "@loupe/worker";
-import { readOrCreateSecret } from "../data-dir";
+import type { RunningWorker } from "@loupe/worker";
 import { CliError } from "../errors";
 import { progressBar } from "../progress";
+import { startInProcessWorker } from "./in-process-worker";
 import { withDatabase } from "./with-db";
 
 export type EvaluateCliOptions = {
@@ -81,14 +81,7 @@ export async function evaluateCommand(opts: EvaluateCliOptions) {
     }
     let worker: RunningWorker | undefined;
     if (opts.worker) {
-      worker = await startWorker({
-        databaseUrl: database.url,
-        dataDir: paths.root,
-        concurrency: database.config.workerConcurrency,
-        secret: readOrCreateSecret(paths, database.config.authSecret),
-        storage: database.config.storage,
-        log: (line) => console.error(line),
-      });
+      worker = await startInProcessWorker(paths, database);
     }
     try {
       const bar = progressBar("evaluating", "chunks");

@@ -9,10 +9,10 @@
  */
 import { createGenerationJob, getGenerationJob } from "@loupe/api/generation";
 import type { Db } from "@loupe/db";
-import { startWorker, type RunningWorker } from "@loupe/worker";
-import { readOrCreateSecret } from "../data-dir";
+import type { RunningWorker } from "@loupe/worker";
 import { CliError } from "../errors";
 import { progressBar } from "../progress";
+import { startInProcessWorker } from "./in-process-worker";
 import { withDatabase } from "./with-db";
 
 export type GenerateCliOptions = {
@@ -84,16 +84,7 @@ export async function generateCommand(opts: GenerateCliOptions): Promise<void> {
         `no Loupe is running on ${paths.root} and DATABASE_URL is not set, so no worker can reach this job; add --worker, or start Loupe and run again with --job ${jobId}`,
       );
     let worker: RunningWorker | undefined;
-    if (opts.worker)
-      worker = await startWorker({
-        databaseUrl: database.url,
-        dataDir: paths.root,
-        concurrency: database.config.workerConcurrency,
-        secret: readOrCreateSecret(paths, database.config.authSecret),
-        gpuSlots: database.config.gpuSlots,
-        storage: database.config.storage,
-        log: (line) => console.error(line),
-      });
+    if (opts.worker) worker = await startInProcessWorker(paths, database);
     try {
       return await follow(db, project.id, jobId, { hint: !opts.worker });
     } finally {
