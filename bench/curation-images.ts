@@ -8,7 +8,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
-import { decideItem, decideShard, parsePipeline } from "@loupe/curation";
+import { decideItem, parsePipeline } from "@loupe/curation";
+import { decideShardOnThreads } from "@loupe/curation/threads";
 import { openSource, type SourceItem } from "@loupe/curation/sources";
 import {
   blurStage,
@@ -104,10 +105,10 @@ export async function benchCurationImages() {
     const threads = limit;
     // The first shard of a run starts the threads; the next ones reuse them.
     const firstStart = performance.now();
-    await decideShard(items, pipeline, { threads });
+    await decideShardOnThreads(items, pipeline, { threads });
     const firstSeconds = (performance.now() - firstStart) / 1000;
     const threadedStart = performance.now();
-    await decideShard(items, pipeline, { threads });
+    await decideShardOnThreads(items, pipeline, { threads });
     const threadedSeconds = (performance.now() - threadedStart) / 1000;
     const decodeRate = IMAGES / decodeSeconds;
     const pipelineRate = IMAGES / pipelineSeconds;

@@ -7,7 +7,6 @@ import { decideItem, type ItemDecision } from "../pipeline";
 import type { Pipeline } from "../pipeline-definition";
 import type { Locator, SourceItem } from "../sources/item";
 import type { ModelRegistry } from "../stages/stage";
-import { acquireDecisionPool } from "./decision-pool";
 import { loadItem } from "./load-item";
 
 /** A decision with what the outputs need to point at the item again. */
@@ -63,28 +62,25 @@ export async function decideSourceItem(
 export type ShardProgress = (done: number, total: number) => void;
 
 export type DecideShardOptions = {
-  /** Items in flight at once (default 2, or two per thread). */
+  /** Items in flight at once (default 2). */
   concurrency?: number;
-  /**
-   * Worker threads to decide on (decision-pool.ts): the JavaScript pixel work of several items
-   * then runs on several cores. 0 (the default) decides in this thread.
-   */
-  threads?: number;
   onProgress?: ShardProgress;
   models?: ModelRegistry;
+  /** Decides one item (default: in this thread); the threaded runner passes its pool's. */
+  decide?: (item: SourceItem) => Promise<CurationDecision>;
 };
 
-/** The decisions of a shard's items, in the items' order, `concurrency` at a time. */
+/**
+ * The decisions of a shard's items, in the items' order, `concurrency` at a time. In this thread;
+ * `decideShardOnThreads` (@loupe/curation/threads) spreads the pixel work over cores.
+ */
 export async function decideShard(
   items: readonly SourceItem[],
   pipeline: Pipeline,
   opts: DecideShardOptions = {},
 ): Promise<CurationDecision[]> {
   const models = opts.models ?? new Map();
-  const threads = opts.threads ?? 0;
-  const held = threads > 0 ? acquireDecisionPool(pipeline.definition, models, threads) : null;
-  const decide = (item: SourceItem) =>
-    held ? held.pool.decide(item) : decideSourceItem(item, pipeline, models);
+  const decide = opts.decide ?? ((item: SourceItem) => decideSourceItem(item, pipeline, models));
   const decisions: CurationDecision[] = new Array(items.length);
   let next = 0;
   let done = 0;
@@ -95,11 +91,6 @@ export async function decideShard(
       opts.onProgress?.(++done, items.length);
     }
   };
-  try {
-    const lanes = Math.max(1, opts.concurrency ?? (threads > 0 ? 2 * threads : 2));
-    await Promise.all(Array.from({ length: lanes }, lane));
-  } finally {
-    held?.release();
-  }
+  await Promise.all(Array.from({ length: Math.max(1, opts.concurrency ?? 2) }, lane));
   return decisions;
 }

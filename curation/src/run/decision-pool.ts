@@ -1,13 +1,21 @@
 /**
- * Items decided on worker threads, so that the JavaScript pixel work (luma, the Laplacian, the
+ * Items decided on worker threads (`@loupe/curation/threads`, kept out of the package's main entry
+ * so that the web app's bundle never meets the thread entry and tsx), so that the JavaScript pixel work (luma, the Laplacian, the
  * histogram, the hash reductions) of several items runs on several cores at once, beside
  * libvips's own threads. Each thread holds the pipeline (and any model it runs) once.
  */
 import { Worker } from "node:worker_threads";
-import type { PipelineDefinition } from "../pipeline-definition";
+import type { Pipeline, PipelineDefinition } from "../pipeline-definition";
 import type { SourceItem } from "../sources/item";
 import type { ModelRegistry } from "../stages/stage";
-import type { CurationDecision } from "./decide-shard";
+import { decideShard, type CurationDecision, type DecideShardOptions } from "./decide-shard";
+
+/**
+ * The thread's entry file. Named through a variable on purpose: bundlers (the web app's Next
+ * build, which imports this package for its types and pure parts) follow a literal
+ * `new URL("…", import.meta.url)` and would try to bundle tsx and esbuild into the web server.
+ */
+const THREAD_ENTRY = "./decide-worker.mjs";
 
 type Pending = { resolve: (d: CurationDecision) => void; reject: (e: Error) => void };
 
@@ -23,7 +31,7 @@ export class DecisionPool {
   constructor(definition: PipelineDefinition, models: ModelRegistry, threads: number) {
     const workerData = { definition, models: [...models] };
     this.threads = Array.from({ length: threads }, () => {
-      const thread = new Worker(new URL("./decide-worker.mjs", import.meta.url), { workerData });
+      const thread = new Worker(new URL(THREAD_ENTRY, import.meta.url), { workerData });
       thread.on("message", (m: { id: number; decision?: CurationDecision; error?: string }) => {
         const p = this.pending.get(m.id);
         this.pending.delete(m.id);
@@ -115,4 +123,26 @@ export function acquireDecisionPool(
       held.timer.unref();
     },
   };
+}
+
+/**
+ * A shard's decisions on worker threads: `decideShard` with the run's shared pool, two items in
+ * flight per thread.
+ */
+export async function decideShardOnThreads(
+  items: readonly SourceItem[],
+  pipeline: Pipeline,
+  opts: Omit<DecideShardOptions, "decide"> & { threads: number },
+): Promise<CurationDecision[]> {
+  const models = opts.models ?? new Map();
+  const held = acquireDecisionPool(pipeline.definition, models, opts.threads);
+  try {
+    return await decideShard(items, pipeline, {
+      ...opts,
+      concurrency: opts.concurrency ?? 2 * opts.threads,
+      decide: (item) => held.pool.decide(item),
+    });
+  } finally {
+    held.release();
+  }
 }

@@ -7,7 +7,6 @@ export {
   type DecideShardOptions,
   type ShardProgress,
 } from "./decide-shard";
-export { DecisionPool, acquireDecisionPool } from "./decision-pool";
 export { loadItem, MAX_MEMBER_BYTES, type DownloadOptions, type LoadedItem } from "./load-item";
 export { DecisionTableWriter, encodeDecisions, decodeDecisions, asyncBufferOf } from "./decision-table";
 export { DecisionJsonlWriter } from "./decision-jsonl";

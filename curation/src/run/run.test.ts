@@ -8,6 +8,7 @@ import { openSource } from "../sources/open-source";
 import type { SourceItem } from "../sources/item";
 import { testPipeline, writeTestCorpus, type ExpectedDecision } from "../testing/corpus";
 import { decideShard, type CurationDecision } from "./decide-shard";
+import { decideShardOnThreads } from "./decision-pool";
 import { DecisionJsonlWriter } from "./decision-jsonl";
 import { asyncBufferOf, decodeDecisions, encodeDecisions } from "./decision-table";
 import { findRunDuplicates } from "./dedup-pass";
@@ -112,7 +113,11 @@ describe("the run-wide near-duplicate pass and the funnel", () => {
 
 describe("deciding on worker threads", () => {
   it("gives the same decisions as deciding in this thread, in the items' order", async () => {
-    const threaded = await decideShard(items, pipeline(), { threads: 2 });
-    expect(threaded).toEqual(decisions);
+    const threaded = await decideShardOnThreads(items, pipeline(), { threads: 2 });
+    // libvips words its own errors (a truncated file) from a buffer that concurrent decodes share,
+    // so an error's text may differ; everything else must be the same.
+    const comparable = (list: CurationDecision[]) =>
+      list.map((d) => (d.status === "error" ? { ...d, reason: d.reason?.split(":")[0] } : d));
+    expect(comparable(threaded)).toEqual(comparable(decisions));
   }, 60_000);
 });

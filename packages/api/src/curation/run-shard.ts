@@ -7,6 +7,7 @@
  */
 import os from "node:os";
 import type { Db, Prisma } from "@loupe/db";
+import { decideShardOnThreads } from "@loupe/curation/threads";
 import type { MediaStorage } from "@loupe/media";
 import {
   decideShard,
@@ -41,12 +42,15 @@ export async function runCurationShard(
   const started = Date.now();
   const pipeline = parsePipeline(run.definition);
   const items = decodeShardItems(await readStored(storage, shard.itemsSha256));
-  const decisions = await decideShard(items, pipeline, {
-    concurrency: opts.concurrency,
-    // Threads cost a few hundred milliseconds to start: worth it for a real shard, not for a handful.
-    threads: items.length >= MIN_ITEMS_FOR_THREADS ? Math.min(os.availableParallelism(), MAX_THREADS) : 0,
-    models: pipeline.stages.some((s) => s.stage.modelKind) ? await modelRegistry(db) : new Map(),
-  });
+  const models = pipeline.stages.some((s) => s.stage.modelKind) ? await modelRegistry(db) : new Map();
+  // Threads take about a second to start (once per run): worth it for a real shard, not a handful.
+  const decisions =
+    items.length >= MIN_ITEMS_FOR_THREADS
+      ? await decideShardOnThreads(items, pipeline, {
+          models,
+          threads: Math.min(os.availableParallelism(), MAX_THREADS),
+        })
+      : await decideShard(items, pipeline, { concurrency: opts.concurrency, models });
   const table = await encodeDecisions(decisions, measurementColumns(runOrder(pipeline.stages)));
   const stored = await storage.put(table);
 
