@@ -5,6 +5,7 @@
 import { benchBradleyTerry } from "./bradley-terry";
 import { benchCurationDedup } from "./curation-dedup";
 import { benchCurationImages } from "./curation-images";
+import { benchCurationRun } from "./curation-run";
 import { benchDatasetExport } from "./dataset-export";
 import { benchEmbeddingThroughput } from "./embedding-throughput";
 import { benchFrechetDistance } from "./frechet-distance";
@@ -24,5 +25,6 @@ const results = [
   await benchDatasetExport(),
   await benchCurationImages(),
   await benchCurationDedup(),
+  await benchCurationRun(),
 ];
 for (const r of results) console.log(`${r.name}: ${r.summary}`);
