@@ -18,6 +18,7 @@ CREATE TABLE "CurationRun" (
     "total" INTEGER,
     "shardCount" INTEGER,
     "summary" JSONB,
+    "kept" INTEGER,
     "outputs" JSONB,
     "skippedStages" JSONB NOT NULL DEFAULT '[]',
     "error" TEXT,

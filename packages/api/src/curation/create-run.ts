@@ -29,7 +29,7 @@ export type CreateCurationRunOptions = {
 const refuse = (message: string) => new TRPCError({ code: "BAD_REQUEST", message });
 
 /** The definition parsed, or a BAD_REQUEST that lists every problem. */
-export function pipelineOrRefusal(definition: unknown): Pipeline {
+function pipelineOrRefusal(definition: unknown): Pipeline {
   try {
     return parsePipeline(definition);
   } catch (err) {

@@ -204,6 +204,7 @@ export async function finishCurationRun(runtime: { db: Db; storage: MediaStorage
       data: {
         status: "done",
         summary: summary as unknown as Prisma.InputJsonValue,
+        kept: summary.kept,
         outputs: outputs as unknown as Prisma.InputJsonValue,
         finishedAt: new Date(),
       },

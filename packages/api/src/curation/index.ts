@@ -1,10 +1,5 @@
 /** Curation runs: create, plan, decide shards, finish, control and read (`@loupe/api/curation`). */
-export {
-  createCurationRun,
-  pipelineOrRefusal,
-  type CreateCurationRunOptions,
-  type CurationActor,
-} from "./create-run";
+export { createCurationRun, type CreateCurationRunOptions, type CurationActor } from "./create-run";
 export { planCurationRun, CurationSourceChangedError } from "./plan";
 export { runCurationShard } from "./run-shard";
 export { finishCurationRun } from "./finish";
@@ -17,7 +12,6 @@ export {
   type CurationSampleView,
 } from "./read";
 export { projectCurationFunnel, stageChanges, type StageChanges } from "./project-funnel";
-export { sourceOutsideRoots, pathsOfSource } from "./source-roots";
 export { readStored } from "./stored-files";
 export type {
   CurationSummary,

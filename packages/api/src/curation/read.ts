@@ -115,8 +115,8 @@ export async function getCurationRun(
 
 export type CurationRunView = Awaited<ReturnType<typeof getCurationRun>>;
 
-export async function listCurationRuns(db: Db, projectId: string) {
-  const runs = await db.curationRun.findMany({
+export function listCurationRuns(db: Db, projectId: string) {
+  return db.curationRun.findMany({
     where: { projectId },
     orderBy: { createdAt: "desc" },
     select: {
@@ -124,14 +124,10 @@ export async function listCurationRuns(db: Db, projectId: string) {
       name: true,
       status: true,
       total: true,
-      summary: true,
+      kept: true,
       createdAt: true,
       finishedAt: true,
       error: true,
     },
   });
-  return runs.map(({ summary, ...run }) => ({
-    ...run,
-    kept: (summary as CurationSummary | null)?.kept ?? null,
-  }));
 }

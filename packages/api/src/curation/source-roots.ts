@@ -10,7 +10,7 @@ import path from "node:path";
 import { expandBraces, type SourceConfig } from "@loupe/curation/sources";
 
 /** The paths a source reads (folders, manifests, shard files), as written. */
-export function pathsOfSource(source: SourceConfig): string[] {
+function pathsOfSource(source: SourceConfig): string[] {
   switch (source.kind) {
     case "folder":
       return [source.root];
