@@ -20,7 +20,7 @@ test("a curation run is started, read, projected and downloaded from the Curatio
     .fill(JSON.stringify(testPipeline(corpus, "e2e photos"), null, 2));
   await page.getByRole("button", { name: "Start run" }).click();
 
-  await expect(page.getByRole("heading", { name: /Funnel: 6 of 14 items kept/ })).toBeVisible({
+  await expect(page.getByRole("heading", { name: /Funnel: 6 of 15 items kept/ })).toBeVisible({
     timeout: 60_000,
   });
   const funnel = page.getByTestId("funnel-table");

@@ -39,6 +39,7 @@ stages:
   - { stage: resolution, minShortSide: 64 }
   - stage: decode
   - stage: exposure
+  - stage: border
   - { stage: blur, minSharpness: 100 }
   - stage: phash
 dedup: { hash: phash, maxDistance: 8 }
@@ -54,8 +55,8 @@ describe("loupe curate", () => {
       env,
     );
     expect(r.code, r.output).toBe(0);
-    expect(r.output).toMatch(/^Near-duplicate removal\s+2\s+0\s+6\s+42\.9%$/m);
-    expect(r.output).toMatch(/^Resolution and aspect\s+1\s+2\s+11/m);
+    expect(r.output).toMatch(/^Near-duplicate removal\s+2\s+0\s+6\s+40\.0%$/m);
+    expect(r.output).toMatch(/^Resolution and aspect\s+1\s+2\s+12/m);
     const kept = await decodeDecisions(asyncBufferOf(fs.readFileSync(path.join(out, "kept.parquet"))));
     expect(kept.map((d) => d.source).sort()).toEqual(
       Object.keys(expected)

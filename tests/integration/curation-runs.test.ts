@@ -116,12 +116,13 @@ describe("a curation run", () => {
     const run = await waitForRun(created.id, (r) => r.status === "done");
     await stopTestWorker();
 
-    expect(run.progress).toMatchObject({ shardsDone: 1, shardsPlanned: 1, itemsDone: 14, itemsTotal: 14 });
+    expect(run.progress).toMatchObject({ shardsDone: 1, shardsPlanned: 1, itemsDone: 15, itemsTotal: 15 });
     expect(run.summary!.kept).toBe(6);
     expect(run.funnel.map((s) => [s.stage, s.dropped, s.errors, s.remaining])).toEqual([
-      ["resolution", 1, 2, 11],
-      ["decode", 0, 1, 10],
-      ["exposure", 1, 0, 9],
+      ["resolution", 1, 2, 12],
+      ["decode", 0, 1, 11],
+      ["exposure", 1, 0, 10],
+      ["border", 1, 0, 9],
       ["blur", 1, 0, 8],
       ["phash", 0, 0, 8],
       ["dedup", 2, 0, 6],
@@ -130,7 +131,7 @@ describe("a curation run", () => {
     expect([kept.length, dropped.length]).toEqual([run.outputs!.kept.rows, run.outputs!.dropped.rows]);
     expect(run.outputs!.kept.fileName).toBe("kept.parquet");
     const listed = await owner.client.curation.list.query({ projectSlug });
-    expect(listed.find((r) => r.id === created.id)).toMatchObject({ status: "done", kept: 6, total: 14 });
+    expect(listed.find((r) => r.id === created.id)).toMatchObject({ status: "done", kept: 6, total: 15 });
     const audit = await app.db.auditLog.findMany({ where: { targetId: created.id } });
     expect(audit.map((a) => a.action)).toEqual(["curation.create"]);
     firstRunId = created.id;
@@ -140,13 +141,14 @@ describe("a curation run", () => {
     const run = await owner.client.curation.get.query({ projectSlug, runId: firstRunId });
     const summary = run.summary!;
     const sharpness = summary.histograms.find((h) => h.column === "blur.sharpness")!;
-    // Every item that decoded was measured, whichever stage dropped it: 14 − 3 unreadable.
-    expect(sharpness.n).toBe(11);
-    expect(sharpness.counts.reduce((a, b) => a + b, 0)).toBe(11);
+    // Every item that decoded was measured, whichever stage dropped it: 15 − 3 unreadable.
+    expect(sharpness.n).toBe(12);
+    expect(sharpness.counts.reduce((a, b) => a + b, 0)).toBe(12);
     expect(summary.samples.kept).toHaveLength(6);
     expect(summary.samples.kept.every((s) => s.thumbnailUrl?.startsWith("/media/"))).toBe(true);
     expect(Object.keys(summary.samples.removed).sort()).toEqual([
       "blur",
+      "border",
       "decode",
       "dedup",
       "exposure",
@@ -309,7 +311,7 @@ describe("a curation run", () => {
       where: { runId: run.id },
       orderBy: { index: "asc" },
     });
-    expect(planned.map((s) => s.itemCount)).toEqual([4, 4, 4, 2]);
+    expect(planned.map((s) => s.itemCount)).toEqual([4, 4, 4, 3]);
 
     await runCurationShard(app.runtime, { runId: run.id, shard: 0 });
     await runCurationShard(app.runtime, { runId: run.id, shard: 2 });
@@ -338,7 +340,7 @@ describe("a curation run", () => {
       expect(after[i]!.finishedAt).toEqual(before[i]!.finishedAt);
       expect(after[i]!.decisionsSha256).toBe(before[i]!.decisionsSha256);
     }
-    expect(done.progress).toMatchObject({ shardsDone: 4, itemsDone: 14 });
+    expect(done.progress).toMatchObject({ shardsDone: 4, itemsDone: 15 });
     const shardDecisions = (await Promise.all(after.map((s) => decisionsOf(s.decisionsSha256!)))).flat();
     expect(shardDecisions.map((d) => d.source).sort()).toEqual(Object.keys(expected).sort());
     await expectOutputsMatchCorpus(done);

@@ -100,14 +100,15 @@ describe("the run-wide near-duplicate pass and the funnel", () => {
     const stages = runOrder(pipeline().stages).map((s) => ({ id: s.stage.id, label: s.stage.label }));
     const funnel = funnelOf(tally, stages, { removed: 2 });
     expect(funnel.map((s) => [s.stage, s.dropped, s.errors, s.remaining])).toEqual([
-      ["resolution", 1, 2, 14 - 3],
-      ["decode", 0, 1, 10],
-      ["exposure", 1, 0, 9],
+      ["resolution", 1, 2, 15 - 3],
+      ["decode", 0, 1, 11],
+      ["exposure", 1, 0, 10],
+      ["border", 1, 0, 9],
       ["blur", 1, 0, 8],
       ["phash", 0, 0, 8],
       ["dedup", 2, 0, 6],
     ]);
-    expect(funnel.at(-1)!.share).toBeCloseTo(6 / 14);
+    expect(funnel.at(-1)!.share).toBeCloseTo(6 / 15);
   });
 });
 

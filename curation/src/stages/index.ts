@@ -1,6 +1,7 @@
 /** The image stages, by id (a pipeline definition names them). */
 import { aestheticStage } from "./aesthetic";
 import { blurStage } from "./blur";
+import { borderStage } from "./border";
 import { clipScoreStage } from "./clip-score";
 import { decodeStage } from "./decode";
 import { exposureStage } from "./exposure";
@@ -17,6 +18,7 @@ export const IMAGE_STAGES: Record<string, Stage<unknown>> = Object.fromEntries(
     decodeStage,
     blurStage,
     exposureStage,
+    borderStage,
     perceptualHashStage,
     textAreaStage,
     aestheticStage,
@@ -27,6 +29,7 @@ export const IMAGE_STAGES: Record<string, Stage<unknown>> = Object.fromEntries(
 export {
   aestheticStage,
   blurStage,
+  borderStage,
   clipScoreStage,
   decodeStage,
   exposureStage,

@@ -1,6 +1,6 @@
 /**
  * A small corpus with one of everything a curation run meets — sharp photos, copies of them,
- * a blurred one, a dark one, a too-small one, an empty file, a truncated file, a decompression
+ * a blurred one, a dark one, a letterboxed one, a too-small one, an empty file, a truncated file, a decompression
  * bomb — and the decision each must get under `testPipeline`. Shared by the unit tests, the
  * integration tests and the CLI test, so all of them check the same expectations.
  */
@@ -46,6 +46,14 @@ export async function writeTestCorpus(root: string): Promise<Record<string, Expe
     dropped("blur"),
   ];
   files["c-dark.png"] = [await solid(128, 128, 3), dropped("exposure")];
+  // Letterboxed: black bars above and below a sharp scene.
+  files["c-letterboxed.png"] = [
+    await sharp(await scene(11))
+      .extend({ top: 48, bottom: 48, background: { r: 0, g: 0, b: 0 } })
+      .png()
+      .toBuffer(),
+    dropped("border"),
+  ];
   files["c-small.png"] = [await noise(40, 300), dropped("resolution")];
   files["d-empty.png"] = [Buffer.alloc(0), error("resolution")];
   files["d-truncated.png"] = [(await scene(12)).subarray(0, 300), error("decode")];
@@ -59,7 +67,7 @@ export async function writeTestCorpus(root: string): Promise<Record<string, Expe
   return expected;
 }
 
-/** The pipeline the expectations above hold for. Exposure comes before blur: a flat dark image is blurry too. */
+/** The pipeline the expectations above hold for. Exposure and borders come before blur: a flat dark image is blurry too. */
 export function testPipeline(root: string, name = "test corpus"): PipelineDefinitionInput {
   return {
     name,
@@ -68,6 +76,7 @@ export function testPipeline(root: string, name = "test corpus"): PipelineDefini
       { stage: "resolution", minShortSide: 64 },
       { stage: "decode" },
       { stage: "exposure" },
+      { stage: "border" },
       { stage: "blur", minSharpness: 100 },
       { stage: "phash" },
     ],
