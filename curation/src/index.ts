@@ -18,7 +18,19 @@ export {
   type HashAlgorithm,
 } from "./pipeline-definition";
 export { ImageProbe, ImageProbeError, WORKING_SIDE } from "./image/image-probe";
-export { IMAGE_STAGES, configure, type ConfiguredStage, type ModelRegistry, type Stage } from "./stages";
+export {
+  IMAGE_STAGES,
+  VIDEO_STAGES,
+  stagesFor,
+  configure,
+  type ConfiguredStage,
+  type ModelRegistry,
+  type Stage,
+} from "./stages";
+export { MEDIA_KINDS, MediaProbeError, type MediaKind, type MediaProbe } from "./media-probe";
+export { VideoProbe, VideoProbeError, type VideoHeader } from "./video/video-probe";
+export { clipsOf, shotsOf, type Interval } from "./video/scene-cuts";
+export { parseShots } from "./stages/scenes";
 export * from "./dedup/index";
 export * from "./run/index";
 export { resolveStageModels, type SkippedStage } from "./stage-models";

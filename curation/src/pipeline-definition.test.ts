@@ -65,7 +65,7 @@ describe("parsePipeline", () => {
       expect(err).toBeInstanceOf(PipelineDefinitionError);
       message = (err as Error).message;
     }
-    expect(message).toContain('stages.0.stage: "sharpen" is not a stage');
+    expect(message).toContain('stages.0.stage: "sharpen" is not an image stage');
     expect(message).toContain("stages.1 (blur).minSharpness");
     expect(message).toContain('stages.2 (resolution): unknown option "minShortSid"');
     expect(message).toContain('stages.4.stage: "exposure" appears twice');

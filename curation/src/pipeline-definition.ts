@@ -17,7 +17,9 @@ import { z } from "zod";
 import { DEFAULT_MAX_PIXELS } from "./image/image-probe";
 import { sourceConfigSchema, type SourceConfig } from "./sources/source-config";
 import { MAX_SHARD_SIZE, MIN_SHARD_SIZE } from "./sources/shards";
-import { IMAGE_STAGES } from "./stages";
+import { MEDIA_KINDS } from "./media-probe";
+import { IMAGE_EXTENSIONS, VIDEO_EXTENSIONS } from "./sources/media-extensions";
+import { stagesFor } from "./stages";
 import { configure, type ConfiguredStage } from "./stages/stage";
 
 export class PipelineDefinitionError extends Error {
@@ -54,9 +56,23 @@ export const urlDownloadSchema = z
   })
   .strict();
 
+export const clipsOutputSchema = z
+  .object({
+    minSeconds: z.number().positive().max(3600).default(4),
+    maxSeconds: z.number().positive().max(3600).default(16),
+    samplesPerShard: z.number().int().min(1).max(100_000).default(1000),
+  })
+  .strict()
+  .refine((c) => c.minSeconds <= c.maxSeconds, "minSeconds must not exceed maxSeconds");
+
 export const pipelineDefinitionSchema = z
   .object({
     name: z.string().trim().min(1).max(200),
+    /**
+     * What the items are: images, or videos (probed with ffprobe; the image stages judge a video
+     * by its middle frame). A folder source then lists only that medium's extensions.
+     */
+    media: z.enum(MEDIA_KINDS).default("image"),
     source: sourceConfigSchema,
     /** Stage entries: `{ stage: <id>, ...that stage's options }`, each stage at most once. */
     stages: z.array(stageEntry).min(1),
@@ -64,7 +80,7 @@ export const pipelineDefinitionSchema = z
     dedup: dedupSchema.nullable().default(null),
     /** Items per shard: one job each, the unit of progress and of resuming. */
     shardSize: z.number().int().min(MIN_SHARD_SIZE).max(MAX_SHARD_SIZE).default(MIN_SHARD_SIZE),
-    /** Images with more pixels than this (read from the header) are errors, never decoded. */
+    /** Images (or video frames) with more pixels than this, by their header, are errors, never decoded. */
     maxPixels: z.number().int().positive().max(1_000_000_000).default(DEFAULT_MAX_PIXELS),
     /** Items given by URL are fetched only when this is set: downloading is off by default. */
     download: urlDownloadSchema.nullable().default(null),
@@ -77,11 +93,25 @@ export const pipelineDefinitionSchema = z
           .strict()
           .nullable()
           .default(null),
+        /**
+         * Video runs: each kept video's shots (the scenes stage) cut into clips of at most
+         * `maxSeconds`, leaving out pieces shorter than `minSeconds` (Movie Gen's 4–16 s), as
+         * WebDataset shards of MP4 clips; null: none.
+         */
+        clips: clipsOutputSchema.nullable().default(null),
       })
       .strict()
-      .default({ manifest: "parquet", webdataset: null }),
+      .default({ manifest: "parquet", webdataset: null, clips: null }),
   })
   .strict();
+
+/** A folder source without its own extensions lists the run's medium's. */
+function withMediaExtensions<D extends { media: "image" | "video"; source: SourceConfig }>(definition: D): D {
+  const { source } = definition;
+  if (source.kind !== "folder" || source.extensions) return definition;
+  const extensions = [...(definition.media === "video" ? VIDEO_EXTENSIONS : IMAGE_EXTENSIONS)];
+  return { ...definition, source: { ...source, extensions } };
+}
 
 export type PipelineDefinitionInput = z.input<typeof pipelineDefinitionSchema>;
 export type PipelineDefinition = Omit<z.output<typeof pipelineDefinitionSchema>, "source"> & {
@@ -104,14 +134,17 @@ export function parsePipeline(input: unknown): Pipeline {
     throw new PipelineDefinitionError(
       `invalid pipeline: ${parsed.error.issues.map((i) => issueLine("", i)).join("; ")}`,
     );
-  const definition = parsed.data;
+  const definition = withMediaExtensions(parsed.data);
+  const registry = stagesFor(definition.media);
   const problems: string[] = [];
   const stages: ConfiguredStage[] = [];
   definition.stages.forEach((entry, i) => {
     const { stage: id, ...options } = entry;
-    const stage = IMAGE_STAGES[id];
+    const stage = registry[id];
     if (!stage) {
-      problems.push(`stages.${i}.stage: "${id}" is not a stage (${Object.keys(IMAGE_STAGES).join(", ")})`);
+      problems.push(
+        `stages.${i}.stage: "${id}" is not ${definition.media === "video" ? "a video" : "an image"} stage (${Object.keys(registry).join(", ")})`,
+      );
       return;
     }
     if (stages.some((s) => s.stage.id === id)) {
@@ -137,6 +170,12 @@ export function parsePipeline(input: unknown): Pipeline {
       problems.push(
         `dedup.hash: "${definition.dedup.hash}" is not computed; add { stage: phash, algorithms: [${definition.dedup.hash}] }`,
       );
+  }
+  if (definition.outputs.clips) {
+    if (definition.media !== "video")
+      problems.push("outputs.clips: clips are cut from videos; set media: video");
+    else if (!stages.some((s) => s.stage.id === "scenes"))
+      problems.push("outputs.clips: clips are cut at scene cuts; add { stage: scenes }");
   }
   if (problems.length) throw new PipelineDefinitionError(`invalid pipeline: ${problems.join("; ")}`);
   return { definition, stages };

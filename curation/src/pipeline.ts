@@ -1,11 +1,12 @@
 /**
- * One item through the image stages: every item gets exactly one decision — kept, dropped (with
+ * One item through the stages (an image, or a video): every item gets exactly one decision — kept, dropped (with
  * the first failing stage and its reason) or error (the file cannot be read, with the reason) —
  * and never throws. Header stages run before pixel stages, and after the first failure the
  * remaining stages still run: all of them are cheap next to the decode they share, and recorded
  * scores let the data team move a threshold and see the new funnel without re-running.
  */
-import { ImageProbe, ImageProbeError } from "./image/image-probe";
+import { DEFAULT_MAX_PIXELS, ImageProbe } from "./image/image-probe";
+import { MediaProbeError, type MediaKind, type MediaProbe } from "./media-probe";
 import {
   NO_CONTEXT,
   type ConfiguredStage,
@@ -14,6 +15,7 @@ import {
   type StageContext,
   type StageCost,
 } from "./stages/stage";
+import { VideoProbe } from "./video/video-probe";
 
 export type ItemDecision = {
   itemId: string;
@@ -66,10 +68,26 @@ export function measuredBy(
 export async function decideItem(
   item: PipelineItem,
   stages: readonly ConfiguredStage[],
-  opts: { maxPixels?: number; context?: StageContext } = {},
+  opts: { maxPixels?: number; context?: StageContext; media?: MediaKind } = {},
 ): Promise<ItemDecision> {
   const context = opts.context ?? NO_CONTEXT;
-  const probe = new ImageProbe(item.input, item.bytes, opts.maxPixels);
+  const probe: MediaProbe =
+    opts.media === "video"
+      ? new VideoProbe(item.input, item.bytes, opts.maxPixels ?? DEFAULT_MAX_PIXELS)
+      : new ImageProbe(item.input, item.bytes, opts.maxPixels);
+  try {
+    return await decideWith(probe, item, stages, context);
+  } finally {
+    await probe.close();
+  }
+}
+
+async function decideWith(
+  probe: MediaProbe,
+  item: PipelineItem,
+  stages: readonly ConfiguredStage[],
+  context: StageContext,
+): Promise<ItemDecision> {
   const decision: ItemDecision = {
     itemId: item.itemId,
     source: item.source,
@@ -100,7 +118,7 @@ export async function decideItem(
       decision.status = "error";
       decision.firstFailingStage = stage.id;
       decision.reason =
-        err instanceof ImageProbeError ? err.message : `stage failed: ${(err as Error).message}`;
+        err instanceof MediaProbeError ? err.message : `stage failed: ${(err as Error).message}`;
       break;
     }
   }

@@ -6,7 +6,7 @@
  */
 import type { EvaluatorModelKind } from "@loupe/evaluators";
 import type { PipelineDefinition } from "./pipeline-definition";
-import { IMAGE_STAGES } from "./stages";
+import { stagesFor } from "./stages";
 
 export type SkippedStage = { stage: string; reason: string };
 
@@ -21,7 +21,7 @@ export function resolveStageModels(
 ): { definition: PipelineDefinition; skipped: SkippedStage[] } {
   const skipped: SkippedStage[] = [];
   const stages = definition.stages.flatMap((entry) => {
-    const kind = IMAGE_STAGES[entry.stage]?.modelKind;
+    const kind = stagesFor(definition.media)[entry.stage]?.modelKind;
     if (!kind) return [entry];
     const named = typeof entry.model === "string" ? entry.model : undefined;
     const ofKind = registered.filter((m) => m.kind === kind);

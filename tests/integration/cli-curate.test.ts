@@ -83,7 +83,7 @@ describe("loupe curate", () => {
     const definition = await runLoupeToEnd(["curate", "run", bad, "--project", "corpora", "--worker"], env);
     expect(definition.code).toBe(1);
     expect(definition.output.trim()).toMatch(
-      /^loupe: invalid pipeline: stages\.1\.stage: "deblur" is not a stage/,
+      /^loupe: invalid pipeline: stages\.1\.stage: "deblur" is not an image stage/,
     );
 
     const project = await runLoupeToEnd(

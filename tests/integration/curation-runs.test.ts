@@ -422,7 +422,7 @@ describe("refusals before any work", () => {
       }),
     );
     expect(bad.code).toBe("BAD_REQUEST");
-    expect(bad.message).toContain('"sharpen" is not a stage');
+    expect(bad.message).toContain('"sharpen" is not an image stage');
     expect(bad.message).toContain("stages.1 (blur).minSharpness");
     expect(await app.db.curationRun.count()).toBe(runs);
   });

@@ -8,6 +8,8 @@
 import fs from "node:fs/promises";
 import sharp from "sharp";
 import { areaResize } from "./area-resize";
+import type { MediaProbe } from "../media-probe";
+import { MediaProbeError } from "../media-probe";
 import { grayImage, type GrayImage } from "./gray-image";
 
 /** Pixel measurements (blur, exposure) are taken at this longest side, so scores compare across sizes. */
@@ -27,11 +29,12 @@ export type ImageHeader = {
   hasAlpha: boolean;
 };
 
-export class ImageProbeError extends Error {
+export class ImageProbeError extends MediaProbeError {
   override name = "ImageProbeError";
 }
 
-export class ImageProbe {
+export class ImageProbe implements MediaProbe {
+  readonly kind = "image";
   #header: Promise<ImageHeader> | null = null;
   #working: Promise<GrayImage> | null = null;
   #encoded: Promise<Buffer> | null = null;
@@ -47,6 +50,9 @@ export class ImageProbe {
     this.#encoded ??= typeof this.input === "string" ? fs.readFile(this.input) : Promise.resolve(this.input);
     return this.#encoded;
   }
+
+  /** Nothing to free: an image is held as a path or as bytes. */
+  async close(): Promise<void> {}
 
   header(): Promise<ImageHeader> {
     this.#header ??= this.#readHeader();

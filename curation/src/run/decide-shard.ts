@@ -54,6 +54,7 @@ export async function decideSourceItem(
     };
   const decision = await decideItem(loaded.item, pipeline.stages, {
     maxPixels: pipeline.definition.maxPixels,
+    media: pipeline.definition.media,
     context: { caption: item.caption, models },
   });
   return { ...decision, ...described };

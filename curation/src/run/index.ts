@@ -28,5 +28,6 @@ export {
 } from "./insights";
 export { projectDecision, FunnelProjection } from "./projection";
 export { TarFileWriter } from "./tar-file";
-export { itemBytes, locatorOf } from "./item-bytes";
+export { itemBytes, itemInput, locatorOf } from "./item-bytes";
+export { ClipsOutput, ClipExtractionError, clipsOfDecision, type ClipOptions } from "./clips-output";
 export { WebDatasetOutput, mediaExtension, type WebDatasetShardFile } from "./webdataset-output";

@@ -15,11 +15,11 @@ export function locatorOf(location: string): Locator {
   return { kind: "file", path: location };
 }
 
-/** The item's bytes, or the reason they cannot be read. */
-export async function itemBytes(
+/** Where the item's bytes are now: a local file's path, or the bytes (a tar member, a download); or why they cannot be read. */
+export async function itemInput(
   d: Pick<CurationDecision, "itemId" | "source" | "location" | "caption" | "metadata">,
   download: DownloadOptions | null,
-): Promise<Buffer | { error: string }> {
+): Promise<string | Buffer | { error: string }> {
   if (d.location === null) return { error: `${d.source} has no location` };
   const loaded = await loadItem(
     {
@@ -31,7 +31,14 @@ export async function itemBytes(
     },
     download,
   );
-  if ("error" in loaded) return loaded;
-  const { input } = loaded.item;
+  return "error" in loaded ? loaded : loaded.item.input;
+}
+
+/** The item's bytes, or the reason they cannot be read. */
+export async function itemBytes(
+  d: Pick<CurationDecision, "itemId" | "source" | "location" | "caption" | "metadata">,
+  download: DownloadOptions | null,
+): Promise<Buffer | { error: string }> {
+  const input = await itemInput(d, download);
   return typeof input === "string" ? fs.readFile(input) : input;
 }

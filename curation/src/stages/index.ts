@@ -1,4 +1,3 @@
-/** The image stages, by id (a pipeline definition names them). */
 import { aestheticStage } from "./aesthetic";
 import { blurStage } from "./blur";
 import { borderStage } from "./border";
@@ -9,22 +8,55 @@ import { metadataStage } from "./metadata";
 import { perceptualHashStage } from "./perceptual-hash";
 import { resolutionStage } from "./resolution";
 import { textAreaStage } from "./text-area";
+import type { MediaKind } from "../media-probe";
+import { durationStage } from "./duration";
+import { motionStage } from "./motion";
+import { scenesStage } from "./scenes";
 import type { Stage } from "./stage";
+import { videoDecodeStage } from "./video-decode";
+import { videoMetadataStage } from "./video-metadata";
 
-export const IMAGE_STAGES: Record<string, Stage<unknown>> = Object.fromEntries(
-  [
-    metadataStage,
-    resolutionStage,
-    decodeStage,
-    blurStage,
-    exposureStage,
-    borderStage,
-    perceptualHashStage,
-    textAreaStage,
-    aestheticStage,
-    clipScoreStage,
-  ].map((s) => [s.id, s as Stage<unknown>]),
-);
+const byId = (stages: Stage<never>[]): Record<string, Stage<unknown>> =>
+  Object.fromEntries(stages.map((s) => [s.id, s as unknown as Stage<unknown>]));
+
+/** The image stages, by id (a pipeline definition names them). */
+export const IMAGE_STAGES: Record<string, Stage<unknown>> = byId([
+  metadataStage,
+  resolutionStage,
+  decodeStage,
+  blurStage,
+  exposureStage,
+  borderStage,
+  perceptualHashStage,
+  textAreaStage,
+  aestheticStage,
+  clipScoreStage,
+] as Stage<never>[]);
+
+/**
+ * The video stages, by id. The image stages that read the working image or the encoded image
+ * (exposure, blur, border, hashes, OCR, models) judge a video by its middle frame.
+ */
+export const VIDEO_STAGES: Record<string, Stage<unknown>> = byId([
+  videoMetadataStage,
+  resolutionStage,
+  durationStage,
+  videoDecodeStage,
+  motionStage,
+  scenesStage,
+  blurStage,
+  exposureStage,
+  borderStage,
+  perceptualHashStage,
+  textAreaStage,
+  aestheticStage,
+  clipScoreStage,
+] as Stage<never>[]);
+
+/** The stages a run of this medium may name. */
+export function stagesFor(media: MediaKind): Record<string, Stage<unknown>> {
+  return media === "video" ? VIDEO_STAGES : IMAGE_STAGES;
+}
 
 export {
   aestheticStage,
@@ -32,12 +64,18 @@ export {
   borderStage,
   clipScoreStage,
   decodeStage,
+  durationStage,
+  motionStage,
+  scenesStage,
+  videoDecodeStage,
+  videoMetadataStage,
   exposureStage,
   metadataStage,
   perceptualHashStage,
   resolutionStage,
   textAreaStage,
 };
+export { formatShots, parseShots } from "./scenes";
 export {
   configure,
   NO_CONTEXT,

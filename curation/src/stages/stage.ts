@@ -8,7 +8,7 @@
  */
 import type { z } from "zod";
 import type { EvaluatorModelKind, EvaluatorModelSpec } from "@loupe/evaluators";
-import type { ImageProbe } from "../image/image-probe";
+import type { MediaProbe } from "../media-probe";
 
 /** The evaluator models registered on this instance (`loupe models add`), by name. */
 export type ModelRegistry = ReadonlyMap<string, { kind: EvaluatorModelKind; spec: EvaluatorModelSpec }>;
@@ -60,7 +60,7 @@ export type Stage<Config> = {
    * (a registered name); a run resolves it when it starts, or skips the stage saying why.
    */
   modelKind?: EvaluatorModelKind;
-  measure(probe: ImageProbe, config: Config, context: StageContext): Promise<Measurement>;
+  measure(probe: MediaProbe, config: Config, context: StageContext): Promise<Measurement>;
   /** Why the measured item fails under `config`; undefined when it passes. Pure. */
   judge(measured: Measured, config: Config): string | undefined;
 };

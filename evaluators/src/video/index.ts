@@ -10,6 +10,8 @@ export {
   type VideoFrames,
 } from "./read-frames";
 export { temporalFlickering } from "./temporal-flickering";
+export { probeVideoStream, type VideoStreamInfo } from "./probe-video-stream";
+export { lastStderrLine, runMediaTool, toolInput, type MediaTool, type ToolRun } from "./media-tool";
 export {
   backgroundConsistency,
   meanCosineToPreviousAndFirstFrame,

@@ -20,12 +20,17 @@ export type VideoStreamInfo = {
   fps: number | null;
   /** Seconds (the container's, else the stream's); null when the file does not say. */
   duration: number | null;
+  /** The codec as ffprobe names it ("h264", "vp9", "ffv1"). */
+  codec: string;
+  /** The container as ffprobe's demuxer names it ("mov,mp4,m4a,3gp,3g2,mj2", "matroska,webm"). */
+  container: string;
 };
 
 // Only the fields read; numbers arrive as strings in places.
 const streamSchema = z.object({
   index: z.number(),
   codec_type: z.string().optional(),
+  codec_name: z.string().optional(),
   width: z.number().optional(),
   height: z.number().optional(),
   avg_frame_rate: z.string().optional(),
@@ -37,7 +42,7 @@ const streamSchema = z.object({
 });
 const probeSchema = z.object({
   streams: z.array(streamSchema).default([]),
-  format: z.object({ duration: z.string().optional() }).default({}),
+  format: z.object({ duration: z.string().optional(), format_name: z.string().optional() }).default({}),
 });
 type Stream = z.infer<typeof streamSchema>;
 
@@ -94,5 +99,7 @@ export async function probeVideoStream(file: string, timeoutMs: number): Promise
     height,
     fps: parseRate(video.avg_frame_rate) ?? parseRate(video.r_frame_rate),
     duration: positive(parsed.data.format.duration) ?? positive(video.duration),
+    codec: video.codec_name ?? "unknown",
+    container: parsed.data.format.format_name ?? "unknown",
   };
 }

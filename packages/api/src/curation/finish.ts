@@ -3,7 +3,8 @@
  * the stored shard decisions (one shard in memory at a time):
  *  1. the score ranges (for the histograms) and the kept items' hashes in source order, clustered
  *     within the run's Hamming threshold — near-duplicate removal across the whole run;
- *  2. the kept and dropped sets, written a shard at a time, with the histograms, the gallery
+ *  2. the kept and dropped sets, written a shard at a time (and, when asked, the kept set as
+ *     WebDataset shards and the kept videos cut into clips), with the histograms, the gallery
  *     samples and a few duplicate clusters gathered on the way.
  * Then the samples' thumbnails and the funnel. Everything is recomputed from the stored
  * decisions, so a retry after a crash writes the same files (content-addressed) and summary.
@@ -15,11 +16,13 @@ import type { Db, Prisma } from "@loupe/db";
 import type { MediaStorage } from "@loupe/media";
 import {
   asyncBufferOf,
+  ClipsOutput,
   DecisionJsonlWriter,
   DecisionTableWriter,
   decodeDecisions,
   findRunDuplicates,
   itemBytes,
+  itemInput,
   funnelOf,
   LowestIdSample,
   measurementColumns,
@@ -106,6 +109,15 @@ export async function finishCurationRun(runtime: { db: Db; storage: MediaStorage
           return bytes;
         })
       : null;
+    const clipsConfig = pipeline.definition.outputs.clips;
+    const clips = clipsConfig
+      ? new ClipsOutput(dir, clipsConfig, async (d) => {
+          const input = await itemInput(d, pipeline.definition.download);
+          if (typeof input === "object" && !Buffer.isBuffer(input))
+            throw new Error(`cannot read ${d.source} to cut its clips: ${input.error}`);
+          return input;
+        })
+      : null;
     const histograms = new ScoreHistograms(ranges.ranges);
     const keptSample = new LowestIdSample<CurationDecision>(SAMPLE_SIZE);
     const removedSamples = new Map<string, LowestIdSample<CurationDecision>>();
@@ -135,6 +147,7 @@ export async function finishCurationRun(runtime: { db: Db; storage: MediaStorage
       }
       await kept.write(decisions.filter((d) => d.status === "kept"));
       if (webdataset) for (const d of decisions) if (d.status === "kept") await webdataset.push(d);
+      if (clips) for (const d of decisions) if (d.status === "kept") await clips.push(d);
       await dropped.write(decisions.filter((d) => d.status !== "kept"));
     }
     kept.close();
@@ -145,6 +158,7 @@ export async function finishCurationRun(runtime: { db: Db; storage: MediaStorage
       return { sha256: stored.sha256, bytes: stored.bytes, rows, format: as, fileName: `${name}.${as}` };
     };
     const tarShards = webdataset ? await webdataset.close() : [];
+    const clipShards = clips ? await clips.close() : [];
     let duplicatesOutput: CurationOutput | null = null;
     if (dedup) {
       const file = path.join(dir, "duplicates.parquet");
@@ -158,12 +172,16 @@ export async function finishCurationRun(runtime: { db: Db; storage: MediaStorage
       webdataset: await Promise.all(
         tarShards.map((s) => store(s.fileName.replace(/\.tar$/, ""), s.file, s.samples, "tar")),
       ),
+      clips: await Promise.all(
+        clipShards.map((s) => store(s.fileName.replace(/\.tar$/, ""), s.file, s.samples, "tar")),
+      ),
     };
 
     const download = pipeline.definition.download;
     const thumbnails = new Map<string, string | null>();
     const sample = async (d: CurationDecision) => {
-      if (!thumbnails.has(d.itemId)) thumbnails.set(d.itemId, await thumbnailOf(storage, d, download));
+      if (!thumbnails.has(d.itemId))
+        thumbnails.set(d.itemId, await thumbnailOf(storage, d, pipeline.definition.media, download));
       return sampleOf(d, thumbnails.get(d.itemId)!);
     };
     const removed: CurationSummary["samples"]["removed"] = {};
@@ -198,6 +216,7 @@ export async function finishCurationRun(runtime: { db: Db; storage: MediaStorage
       histograms: histograms.result(),
       samples: { kept: await Promise.all(keptSample.result().map(sample)), removed },
       clusters,
+      clips: clips ? { count: clips.clips, seconds: clips.seconds } : null,
     };
     await db.curationRun.updateMany({
       where: { id: runId, status: "finishing" },

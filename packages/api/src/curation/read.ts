@@ -103,6 +103,7 @@ export async function getCurationRun(
           Object.entries(summary.samples.removed).map(([k, v]) => [k, v.map(view)]),
         ),
       },
+      clips: summary.clips ?? null,
       clusters: summary.clusters.map((c) => ({
         size: c.size,
         kept: view(c.kept),

@@ -14,10 +14,11 @@ const runInput = z.object({ runId: z.string().min(1) });
  * (LOUPE_CURATION_ROOTS); the definition is checked whole (stages, options, source) before any work.
  */
 export const curationRouter = router({
-  /** What a pipeline can use here: the folders runs may read, and every stage with its options. */
+  /** What a pipeline can use here: the folders runs may read, and every stage (image and video) with its options. */
   catalogue: projectProcedure("curator").query(({ ctx }) => ({
     roots: ctx.runtime.curationRoots,
-    stages: stageCatalogue(),
+    stages: stageCatalogue("image"),
+    videoStages: stageCatalogue("video"),
   })),
   list: projectProcedure("curator").query(({ ctx }) => listCurationRuns(ctx.db, ctx.project.id)),
   get: projectProcedure("curator")

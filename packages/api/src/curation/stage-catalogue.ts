@@ -1,8 +1,8 @@
 /** Every curation stage as the pipeline form lists it: what it is, what it costs, its defaults and thresholds. */
-import { IMAGE_STAGES, runOrder, configure } from "@loupe/curation";
+import { runOrder, configure, stagesFor, type MediaKind } from "@loupe/curation";
 
-export function stageCatalogue() {
-  return runOrder(Object.values(IMAGE_STAGES).map((stage) => configure(stage, {}))).map(
+export function stageCatalogue(media: MediaKind) {
+  return runOrder(Object.values(stagesFor(media)).map((stage) => configure(stage, {}))).map(
     ({ stage, config }) => ({
       id: stage.id,
       label: stage.label,

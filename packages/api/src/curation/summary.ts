@@ -32,6 +32,8 @@ export type CurationSummary = {
   samples: { kept: CurationSample[]; removed: Record<string, CurationSample[]> };
   /** A few near-duplicate clusters, largest first. */
   clusters: DuplicateCluster[];
+  /** Video runs with a clips output: the clips cut from the kept videos, and their total length. */
+  clips?: { count: number; seconds: number } | null;
 };
 
 export type CurationOutput = {
@@ -54,4 +56,6 @@ export type CurationOutputs = {
   duplicates: CurationOutput | null;
   /** The kept set as WebDataset shards, when the pipeline asks for them (`rows` = samples). */
   webdataset: CurationOutput[];
+  /** The kept videos' clips as WebDataset shards (`rows` = clips); absent before clips existed. */
+  clips?: CurationOutput[];
 };

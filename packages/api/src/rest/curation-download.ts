@@ -1,6 +1,6 @@
 /**
  * A curation run's outputs for the run page's download links (`GET /api/curation/:slug/:runId/:file`):
- * kept, dropped or duplicates, or one of the kept set's WebDataset shards (kept-00000, …), as
+ * kept, dropped or duplicates, or one of the kept set's WebDataset shards (kept-00000, …) or clip shards (clips-00000, …), as
  * stored, for a signed-in member with the curator role.
  */
 import { Readable } from "node:stream";
@@ -34,13 +34,16 @@ export async function handleCurationOutputDownload(
     if (!run) throw new TRPCError({ code: "NOT_FOUND", message: "No such curation run in this project." });
     const outputs = run.outputs as CurationOutputs | null;
     const name = FILES.find((f) => f === file);
-    const shard = /^kept-\d{5}$/.test(file)
-      ? outputs?.webdataset.find((s) => s.fileName === `${file}.tar`)
-      : undefined;
-    if (!name && !/^kept-\d{5}$/.test(file))
+    const shardSet = /^kept-\d{5}$/.test(file)
+      ? outputs?.webdataset
+      : /^clips-\d{5}$/.test(file)
+        ? (outputs?.clips ?? [])
+        : null;
+    const shard = shardSet?.find((s) => s.fileName === `${file}.tar`);
+    if (!name && !shardSet)
       throw new TRPCError({
         code: "NOT_FOUND",
-        message: `No output "${file}" (${FILES.join(", ")}, or a WebDataset shard kept-00000, …).`,
+        message: `No output "${file}" (${FILES.join(", ")}, or a WebDataset shard kept-00000 or clips-00000, …).`,
       });
     const output = name ? outputs?.[name] : shard;
     if (!output)

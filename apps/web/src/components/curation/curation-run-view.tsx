@@ -179,6 +179,11 @@ function Downloads({ run, projectSlug }: { run: CurationRun; projectSlug: string
       label: `WebDataset shard ${n}`,
       output: shard,
     })),
+    ...(outputs.clips ?? []).map((shard, n) => ({
+      key: shard.fileName.replace(/\.tar$/, ""),
+      label: `Clips shard ${n}`,
+      output: shard,
+    })),
   ];
   return (
     <ul className="flex flex-wrap gap-4 text-sm" aria-label="Downloads">
@@ -189,7 +194,7 @@ function Downloads({ run, projectSlug }: { run: CurationRun; projectSlug: string
           </a>{" "}
           <span className="text-zinc-500">
             ({f.output.fileName}, {formatCount(f.output.rows)}{" "}
-            {f.output.format === "tar" ? "samples" : "rows"})
+            {f.output.format === "tar" ? (f.key.startsWith("clips") ? "clips" : "samples") : "rows"})
           </span>
         </li>
       ))}

@@ -17,6 +17,7 @@ import {
 } from "../styles";
 import { curationRunHref } from "./hrefs";
 import { examplePipeline, parsePipelineText } from "./pipeline-text";
+import type { Catalogue } from "./types";
 
 /**
  * Starting a run from the page: the pipeline as YAML or JSON (the same file `loupe curate run`
@@ -40,7 +41,7 @@ export function NewCurationRunForm({ projectSlug }: { projectSlug: string }) {
   );
   if (catalogue.isPending) return <p className="text-sm text-zinc-500">Loading the stages…</p>;
   if (catalogue.isError) return <ErrorMessage>{catalogue.error.message}</ErrorMessage>;
-  const { roots, stages } = catalogue.data;
+  const { roots, stages, videoStages } = catalogue.data;
   const value = text ?? examplePipeline(roots[0] ?? "/data");
 
   function submit(e: React.FormEvent) {
@@ -85,43 +86,51 @@ export function NewCurationRunForm({ projectSlug }: { projectSlug: string }) {
           {create.isPending ? "Starting…" : "Start run"}
         </button>
       </form>
-      <details>
-        <summary className="cursor-pointer text-sm font-medium">Stages and their options</summary>
-        <table className={`${tableClass} mt-2`}>
-          <caption className="sr-only">Curation stages</caption>
-          <thead>
-            <tr>
-              <th scope="col" className={thClass}>
-                Stage
-              </th>
-              <th scope="col" className={thClass}>
-                Reads
-              </th>
-              <th scope="col" className={thClass}>
-                Options (defaults)
-              </th>
-              <th scope="col" className={thClass}>
-                Scores
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {stages.map((s) => (
-              <tr key={s.id}>
-                <td className={tdClass}>
-                  <code>{s.id}</code> — {s.label}
-                </td>
-                <td className={tdClass}>
-                  {s.cost}
-                  {s.modelKind ? ` (a registered ${s.modelKind} model)` : ""}
-                </td>
-                <td className={`${tdClass} font-mono text-xs`}>{JSON.stringify(s.defaults)}</td>
-                <td className={`${tdClass} text-xs`}>{s.scoreNames.join(", ") || "–"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      <StageTable title="Image stages and their options" stages={stages} />
+      <StageTable title="Video stages (media: video) and their options" stages={videoStages} />
     </section>
+  );
+}
+
+/** The stages a pipeline may name, with what each reads, its options' defaults and its scores. */
+function StageTable({ title, stages }: { title: string; stages: Catalogue["stages"] }) {
+  return (
+    <details>
+      <summary className="cursor-pointer text-sm font-medium">{title}</summary>
+      <table className={`${tableClass} mt-2`}>
+        <caption className="sr-only">{title}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className={thClass}>
+              Stage
+            </th>
+            <th scope="col" className={thClass}>
+              Reads
+            </th>
+            <th scope="col" className={thClass}>
+              Options (defaults)
+            </th>
+            <th scope="col" className={thClass}>
+              Scores
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {stages.map((s) => (
+            <tr key={s.id}>
+              <td className={tdClass}>
+                <code>{s.id}</code> — {s.label}
+              </td>
+              <td className={tdClass}>
+                {s.cost}
+                {s.modelKind ? ` (a registered ${s.modelKind} model)` : ""}
+              </td>
+              <td className={`${tdClass} font-mono text-xs`}>{JSON.stringify(s.defaults)}</td>
+              <td className={`${tdClass} text-xs`}>{s.scoreNames.join(", ") || "–"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
   );
 }

@@ -1,0 +1,115 @@
+/**
+ * Training clips cut from the kept videos, as Movie Gen makes them (§3.1.1: single-shot clips of
+ * 4–16 s): each video's shots, as its scenes stage recorded them, cut into clips of at most
+ * `maxSeconds` (pieces shorter than `minSeconds` left out), re-encoded to H.264 MP4 so every clip
+ * starts on a keyframe exactly where its shot starts, and written as WebDataset shards
+ * `clips-00000.tar`, …: `<item id>_<n>.mp4`, `.txt` (the caption) and `.json` (the item, the clip's
+ * start and end in the source, the video's scores).
+ */
+import fsp from "node:fs/promises";
+import path from "node:path";
+import { lastStderrLine, runMediaTool, toolInput } from "@loupe/evaluators";
+import { parseShots } from "../stages/scenes";
+import { clipsOf, type Interval } from "../video/scene-cuts";
+import type { CurationDecision } from "./decide-shard";
+import { TarFileWriter } from "./tar-file";
+import type { WebDatasetShardFile } from "./webdataset-output";
+
+export type ClipOptions = { minSeconds: number; maxSeconds: number; samplesPerShard: number };
+
+export class ClipExtractionError extends Error {
+  override name = "ClipExtractionError";
+}
+
+/** The clips a kept video gives under these options, from its recorded shots. */
+export function clipsOfDecision(d: Pick<CurationDecision, "labels">, opts: ClipOptions): Interval[] {
+  return clipsOf(parseShots(d.labels["scenes.shots"]), opts);
+}
+
+/** Re-encodes [start, end) of a video file to an MP4 file. */
+async function cutClip(file: string, clip: Interval, out: string): Promise<void> {
+  const run = await runMediaTool(
+    "ffmpeg",
+    [
+      // Before -i: seek to the keyframe before, then decode up to the exact start.
+      ...["-nostdin", "-v", "error", "-y", "-ss", clip.start.toFixed(3), "-i", toolInput(file)],
+      ...["-t", (clip.end - clip.start).toFixed(3), "-map", "0:v:0", "-map", "0:a:0?"],
+      ...["-c:v", "libx264", "-preset", "veryfast", "-crf", "18", "-pix_fmt", "yuv420p"],
+      ...["-c:a", "aac", "-movflags", "+faststart", "-f", "mp4", out],
+    ],
+    { timeoutMs: 600_000, onStdout: () => {} },
+  );
+  if (run.code !== 0)
+    throw new ClipExtractionError(`ffmpeg could not cut the clip: ${lastStderrLine(run.stderr) ?? run.code}`);
+}
+
+export class ClipsOutput {
+  private shard: TarFileWriter | null = null;
+  private inShard = 0;
+  readonly shards: WebDatasetShardFile[] = [];
+  clips = 0;
+  seconds = 0;
+
+  constructor(
+    private readonly dir: string,
+    private readonly opts: ClipOptions,
+    /** The video: a local path, or its bytes. */
+    private readonly inputOf: (d: CurationDecision) => Promise<string | Buffer>,
+  ) {}
+
+  async push(d: CurationDecision): Promise<void> {
+    const clips = clipsOfDecision(d, this.opts);
+    if (clips.length === 0) return;
+    const input = await this.inputOf(d);
+    const work = await fsp.mkdtemp(path.join(this.dir, "clip-"));
+    try {
+      let file: string;
+      if (typeof input === "string") file = input;
+      else {
+        file = path.join(work, "source");
+        await fsp.writeFile(file, input);
+      }
+      for (const [n, clip] of clips.entries()) {
+        const out = path.join(work, `clip-${n}.mp4`);
+        await cutClip(file, clip, out);
+        await this.add(d, n, clip, await fsp.readFile(out));
+        await fsp.rm(out);
+      }
+    } finally {
+      await fsp.rm(work, { recursive: true, force: true });
+    }
+  }
+
+  private async add(d: CurationDecision, n: number, clip: Interval, bytes: Buffer): Promise<void> {
+    if (!this.shard || this.inShard === this.opts.samplesPerShard) {
+      await this.shard?.close();
+      const fileName = `clips-${String(this.shards.length).padStart(5, "0")}.tar`;
+      this.shards.push({ file: path.join(this.dir, fileName), fileName, samples: 0 });
+      this.shard = new TarFileWriter(this.shards.at(-1)!.file);
+      this.inShard = 0;
+    }
+    const key = `${d.itemId}_${String(n).padStart(3, "0")}`;
+    await this.shard.add(`${key}.mp4`, bytes);
+    if (d.caption !== null) await this.shard.add(`${key}.txt`, Buffer.from(d.caption));
+    const json = {
+      item_id: d.itemId,
+      source: d.source,
+      clip: n,
+      start_seconds: Number(clip.start.toFixed(3)),
+      end_seconds: Number(clip.end.toFixed(3)),
+      metadata: d.metadata,
+      scores: d.scores,
+    };
+    await this.shard.add(`${key}.json`, Buffer.from(JSON.stringify(json)));
+    this.inShard++;
+    this.shards.at(-1)!.samples++;
+    this.clips++;
+    this.seconds += clip.end - clip.start;
+  }
+
+  async close(): Promise<WebDatasetShardFile[]> {
+    await this.shard?.close();
+    this.shard = null;
+    return this.shards;
+  }
+}
