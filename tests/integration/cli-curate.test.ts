@@ -1,14 +1,19 @@
 /**
  * `loupe curate` as a data team runs it on a big machine: a YAML pipeline with paths relative to
  * the file, a worker in the process, the funnel printed at the end and the kept and dropped sets
- * written out. Bad files end in one line.
+ * (and a video run's clips) written out. Bad files end in one line.
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asyncBufferOf, decodeDecisions } from "@loupe/curation";
-import { writeTestCorpus, type ExpectedDecision } from "@loupe/curation/testing";
+import {
+  testVideoPipeline,
+  writeTestCorpus,
+  writeTestVideoCorpus,
+  type ExpectedDecision,
+} from "@loupe/curation/testing";
 import { migrateJobQueue } from "@loupe/worker";
 import { createTestDatabase } from "./setup/database";
 import { killAllLoupes, runLoupeToEnd } from "./support/loupe-process";
@@ -69,6 +74,29 @@ describe("loupe curate", () => {
       path.join(dir, "jobs", "photos"),
     );
     expect(fs.readFileSync(path.join(out, "dropped.parquet")).subarray(0, 4).toString()).toBe("PAR1");
+  });
+
+  it("runs a video pipeline and writes the kept videos' clips", async () => {
+    const videos = path.join(dir, "jobs", "videos");
+    await writeTestVideoCorpus(videos);
+    const file = path.join(dir, "jobs", "videos.yaml");
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        ...testVideoPipeline("videos", "videos"),
+        source: { kind: "folder", root: "videos" },
+      }),
+    );
+    const out = path.join(dir, "out-videos");
+    const r = await runLoupeToEnd(
+      ["curate", "run", file, "--project", "corpora", "--worker", "--out", out],
+      env,
+    );
+    expect(r.code, r.output).toBe(0);
+    expect(r.output).toMatch(/^Motion\s+1\s+0\s+3/m);
+    expect(r.output).toMatch(/^4 clips cut from the kept videos, 11\.9 s in all$/m);
+    expect(r.output).toContain(`wrote ${path.join(out, "clips-00000.tar")} (4 clips)`);
+    expect(fs.statSync(path.join(out, "clips-00000.tar")).size).toBeGreaterThan(10_000);
   });
 
   it("ends in one line for a file that is not YAML, a bad definition, or an unknown project", async () => {

@@ -100,6 +100,23 @@ describe("a video curation run", () => {
     expect(motion.n).toBe(5);
   });
 
+  it("projects the funnel under other motion and duration limits, without decoding again", async () => {
+    const projected = await owner.client.curation.projectFunnel.query({
+      projectSlug,
+      runId: run.id,
+      changes: { motion: { minMotion: 0 }, duration: { minSeconds: 0.5 } },
+    });
+    // The still and the short video now pass; nothing is read again, the recorded scores decide.
+    expect(projected.funnel.map((s) => [s.stage, s.dropped, s.remaining])).toEqual([
+      ["metadata", 0, 6],
+      ["duration", 0, 6],
+      ["decode", 0, 5],
+      ["motion", 0, 5],
+      ["scenes", 0, 5],
+      ["border", 1, 4],
+    ]);
+  });
+
   it("cuts the kept videos into clips at their shots, as WebDataset shards", async () => {
     const kept = await decisionsOf(run.outputs!.kept.sha256);
     // v-moving: one 6 s shot → 0–4 and 4–6; v-two-shots: shots 0–2.9 and 3–6 → one clip each.

@@ -12,13 +12,13 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { pipeline } from "node:stream/promises";
 import { parse as parseYaml, YAMLParseError } from "yaml";
 import {
   cancelCurationRun,
   createCurationRun,
   getCurationRun,
   pauseCurationRun,
-  readStored,
   resumeCurationRun,
   type CurationRunView,
 } from "@loupe/api/curation";
@@ -143,14 +143,26 @@ function report(run: CurationRunView) {
     console.log(
       `${step.label.padEnd(28)}${String(step.dropped).padStart(10)}${String(step.errors).padStart(10)}${String(step.remaining).padStart(12)}  ${(100 * step.share).toFixed(1)}%`,
     );
+  const clips = run.summary?.clips;
+  if (clips)
+    console.log(`${clips.count} clips cut from the kept videos, ${clips.seconds.toFixed(1)} s in all`);
 }
 
 async function writeOutputs(run: CurationRunView, dir: string, database: DatabaseInfo) {
   const storage = resolveMediaStorage(database.config.storage, dataPaths(database.config.dataDir).media);
   fs.mkdirSync(dir, { recursive: true });
-  for (const output of [run.outputs!.kept, run.outputs!.dropped]) {
+  const { kept, dropped, duplicates, webdataset, clips = [] } = run.outputs!;
+  const files = [
+    { output: kept, unit: "rows" },
+    { output: dropped, unit: "rows" },
+    ...(duplicates ? [{ output: duplicates, unit: "rows" }] : []),
+    ...webdataset.map((output) => ({ output, unit: "samples" })),
+    ...clips.map((output) => ({ output, unit: "clips" })),
+  ];
+  for (const { output, unit } of files) {
     const file = path.join(dir, output.fileName);
-    fs.writeFileSync(file, await readStored(storage, output.sha256));
-    console.log(`wrote ${file} (${output.rows} rows)`);
+    // Streamed: WebDataset and clip shards can be large.
+    await pipeline(storage.createReadStream(output.sha256), fs.createWriteStream(file));
+    console.log(`wrote ${file} (${output.rows} ${unit})`);
   }
 }
