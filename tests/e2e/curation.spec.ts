@@ -2,11 +2,16 @@
  * A data team's curation run from the Curation page, in Chromium: a pipeline typed as YAML/JSON
  * runs on the worker; the run page shows the funnel, projects it under an edited threshold without
  * re-running, shows what a stage removed and the near-duplicate clusters with their thumbnails,
- * and downloads the kept set.
+ * and downloads the kept set; a video run shows its middle frames and downloads its clips.
  */
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { testPipeline, writeTestCorpus } from "@loupe/curation/testing";
+import {
+  testPipeline,
+  testVideoPipeline,
+  writeTestCorpus,
+  writeTestVideoCorpus,
+} from "@loupe/curation/testing";
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from "./support/env";
 import { signedIn } from "./support/session";
 
@@ -49,4 +54,31 @@ test("a curation run is started, read, projected and downloaded from the Curatio
 
   await page.getByRole("link", { name: "← All curation runs" }).click();
   await expect(page.getByRole("row", { name: /e2e photos/ })).toContainText("done");
+});
+
+test("a video run shows its funnel, middle-frame thumbnails and clips", async ({ page }) => {
+  const corpus = path.join(process.env.LOUPE_E2E_DATA_DIR!, "corpora", "e2e-videos");
+  await writeTestVideoCorpus(corpus);
+  await signedIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+  await page.goto("/p/demo/curation");
+  await page
+    .getByLabel("Pipeline (YAML or JSON)")
+    .fill(JSON.stringify(testVideoPipeline(corpus, "e2e videos"), null, 2));
+  await page.getByRole("button", { name: "Start run" }).click();
+
+  await expect(page.getByRole("heading", { name: /Funnel: 2 of 8 videos kept/ })).toBeVisible({
+    timeout: 60_000,
+  });
+  await expect(page.getByTestId("funnel-table").getByRole("row", { name: /Motion/ })).toContainText("1");
+  await expect(page.getByTestId("clips-summary")).toContainText("4 clips cut from the kept videos");
+  await expect(page.getByTestId("histogram-motion.median")).toBeVisible();
+  const moving = page.getByRole("list", { name: "Sample items" }).getByRole("img", { name: "v-moving.mp4" });
+  await expect(moving).toBeVisible();
+  expect(await moving.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Clips shard 0" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe("clips-00000.tar");
 });

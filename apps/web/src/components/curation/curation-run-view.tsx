@@ -127,7 +127,8 @@ function DoneRun({ run, projectSlug }: { run: CurationRun; projectSlug: string }
     <>
       <section aria-labelledby="funnel" className="space-y-3">
         <h2 id="funnel" className="text-base font-semibold">
-          Funnel: {formatCount(summary.kept)} of {formatCount(total)} items kept
+          Funnel: {formatCount(summary.kept)} of {formatCount(total)}{" "}
+          {run.definition.media === "video" ? "videos" : "items"} kept
           {projected ? ` · projected ${formatCount(projection.data!.kept)}` : ""}
         </h2>
         <FunnelChart total={total} funnel={run.funnel} projected={projected} />
@@ -139,6 +140,12 @@ function DoneRun({ run, projectSlug }: { run: CurationRun; projectSlug: string }
           </p>
         ) : null}
         <ErrorMessage>{projection.error?.message}</ErrorMessage>
+        {summary.clips ? (
+          <p className="text-sm" data-testid="clips-summary">
+            {formatCount(summary.clips.count)} clips cut from the kept videos at their scene cuts,{" "}
+            {summary.clips.seconds.toFixed(1)} s in all.
+          </p>
+        ) : null}
         <Downloads run={run} projectSlug={projectSlug} />
       </section>
       <ThresholdPanel
