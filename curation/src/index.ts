@@ -30,6 +30,7 @@ export {
 export { MEDIA_KINDS, MediaProbeError, type MediaKind, type MediaProbe } from "./media-probe";
 export { VideoProbe, VideoProbeError, type VideoHeader } from "./video/video-probe";
 export { clipsOf, shotsOf, type Interval } from "./video/scene-cuts";
+export { encodeMp4, VideoEncodeError } from "./video/encode-mp4";
 export { parseShots } from "./stages/scenes";
 export * from "./dedup/index";
 export * from "./run/index";

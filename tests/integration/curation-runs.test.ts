@@ -468,8 +468,7 @@ describe("refusals before any work", () => {
       ).toBe("FORBIDDEN");
     }
     const stranger = await app.userWithSession("stranger-curation@example.test");
-    expect(["FORBIDDEN", "NOT_FOUND"]).toContain(
-      (await errorOf(stranger.client.curation.list.query({ projectSlug }))).code,
-    );
+    // A non-member is not told the project exists.
+    expect((await errorOf(stranger.client.curation.list.query({ projectSlug }))).code).toBe("NOT_FOUND");
   });
 });

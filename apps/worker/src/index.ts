@@ -12,7 +12,12 @@ import { DEFAULT_DEAD_AFTER_MS, releaseChunksOfDeadWorkers } from "@loupe/api/ge
 import { wrapJob } from "./job-run";
 import { WorkerLiveness } from "./liveness";
 import { buildDatasetExportTask } from "./tasks/build-dataset-export";
-import { curateShardTask, finishCurationTask, planCurationTask } from "./tasks/curate";
+import {
+  curateShardTask,
+  finishCurationTask,
+  planCurationTask,
+  prepareCurationAuditTask,
+} from "./tasks/curate";
 import { evaluateChunkTask, summarizeEvaluationTask } from "./tasks/evaluate";
 import { generateChunkTask } from "./tasks/generate-chunk";
 import { refreshStudyResultsTask } from "./tasks/refresh-study-results";
@@ -79,6 +84,7 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
     [jobDefinitions.planCurationRun.name]: planCurationTask(runtime),
     [jobDefinitions.curateShard.name]: curateShardTask(runtime),
     [jobDefinitions.finishCurationRun.name]: finishCurationTask(runtime),
+    [jobDefinitions.prepareCurationAudit.name]: prepareCurationAuditTask(runtime),
   };
   const taskList: TaskList = Object.fromEntries(
     Object.entries(tasks).map(([name, task]) => [name, liveness.track(task)]),

@@ -8,8 +8,8 @@
  */
 import fsp from "node:fs/promises";
 import path from "node:path";
-import { lastStderrLine, runMediaTool, toolInput } from "@loupe/evaluators";
 import { parseShots } from "../stages/scenes";
+import { encodeMp4 } from "../video/encode-mp4";
 import { clipsOf, type Interval } from "../video/scene-cuts";
 import type { CurationDecision } from "./decide-shard";
 import { TarFileWriter } from "./tar-file";
@@ -17,30 +17,9 @@ import type { WebDatasetShardFile } from "./webdataset-output";
 
 export type ClipOptions = { minSeconds: number; maxSeconds: number; samplesPerShard: number };
 
-export class ClipExtractionError extends Error {
-  override name = "ClipExtractionError";
-}
-
 /** The clips a kept video gives under these options, from its recorded shots. */
 export function clipsOfDecision(d: Pick<CurationDecision, "labels">, opts: ClipOptions): Interval[] {
   return clipsOf(parseShots(d.labels["scenes.shots"]), opts);
-}
-
-/** Re-encodes [start, end) of a video file to an MP4 file. */
-async function cutClip(file: string, clip: Interval, out: string): Promise<void> {
-  const run = await runMediaTool(
-    "ffmpeg",
-    [
-      // Before -i: seek to the keyframe before, then decode up to the exact start.
-      ...["-nostdin", "-v", "error", "-y", "-ss", clip.start.toFixed(3), "-i", toolInput(file)],
-      ...["-t", (clip.end - clip.start).toFixed(3), "-map", "0:v:0", "-map", "0:a:0?"],
-      ...["-c:v", "libx264", "-preset", "veryfast", "-crf", "18", "-pix_fmt", "yuv420p"],
-      ...["-c:a", "aac", "-movflags", "+faststart", "-f", "mp4", out],
-    ],
-    { timeoutMs: 600_000, onStdout: () => {} },
-  );
-  if (run.code !== 0)
-    throw new ClipExtractionError(`ffmpeg could not cut the clip: ${lastStderrLine(run.stderr) ?? run.code}`);
 }
 
 export class ClipsOutput {
@@ -71,7 +50,7 @@ export class ClipsOutput {
       }
       for (const [n, clip] of clips.entries()) {
         const out = path.join(work, `clip-${n}.mp4`);
-        await cutClip(file, clip, out);
+        await encodeMp4(file, clip, out);
         await this.add(d, n, clip, await fsp.readFile(out));
         await fsp.rm(out);
       }

@@ -29,5 +29,5 @@ export {
 export { projectDecision, FunnelProjection } from "./projection";
 export { TarFileWriter } from "./tar-file";
 export { itemBytes, itemInput, locatorOf } from "./item-bytes";
-export { ClipsOutput, ClipExtractionError, clipsOfDecision, type ClipOptions } from "./clips-output";
+export { ClipsOutput, clipsOfDecision, type ClipOptions } from "./clips-output";
 export { WebDatasetOutput, mediaExtension, type WebDatasetShardFile } from "./webdataset-output";

@@ -64,21 +64,29 @@ export class ScoreHistograms {
   }
 }
 
-/** The k items with the lowest ids seen (a uniform, reproducible random sample). */
+/**
+ * The k items with the lowest ranks seen: by default the ids themselves, which are hashes, so the
+ * sample is uniform and reproducible. Another rank (a hash of the id with a salt) draws another
+ * uniform sample from the same items.
+ */
 export class LowestIdSample<T extends { itemId: string }> {
-  private items: T[] = [];
+  private items: { item: T; rank: string }[] = [];
 
-  constructor(private readonly k: number) {}
+  constructor(
+    private readonly k: number,
+    private readonly rankOf: (item: T) => string = (item) => item.itemId,
+  ) {}
 
   offer(item: T): void {
-    if (this.items.length === this.k && item.itemId >= this.items[this.k - 1]!.itemId) return;
-    const at = this.items.findIndex((x) => x.itemId > item.itemId);
-    if (at === -1) this.items.push(item);
-    else this.items.splice(at, 0, item);
+    const rank = this.rankOf(item);
+    if (this.items.length === this.k && rank >= this.items[this.k - 1]!.rank) return;
+    const at = this.items.findIndex((x) => x.rank > rank);
+    if (at === -1) this.items.push({ item, rank });
+    else this.items.splice(at, 0, { item, rank });
     if (this.items.length > this.k) this.items.pop();
   }
 
   result(): T[] {
-    return [...this.items];
+    return this.items.map((x) => x.item);
   }
 }

@@ -1,6 +1,7 @@
 /** The app's tRPC router: one sub-router per domain. */
 import { apiKeysRouter } from "./apikeys/router";
 import { curationRouter } from "./curation/router";
+import { curationAuditsRouter } from "./curation-audits/router";
 import { datasetsRouter } from "./datasets/router";
 import { evaluationsRouter } from "./evaluations/router";
 import { generationRouter } from "./generation/router";
@@ -33,6 +34,7 @@ export const appRouter = router({
   evaluations: evaluationsRouter,
   datasets: datasetsRouter,
   curation: curationRouter,
+  curationAudits: curationAuditsRouter,
   secrets: secretsRouter,
 });
 

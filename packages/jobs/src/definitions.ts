@@ -93,6 +93,17 @@ export const finishCurationRun = defineJob({
   maxAttempts: 3,
 });
 
+/**
+ * Prepare a filter audit: sample a finished run's items per group (each stage's drops,
+ * near-duplicates, the kept set) and store what raters will see. Rerun, it redoes the same sample.
+ */
+export const prepareCurationAudit = defineJob({
+  name: "curation.audit",
+  title: "Prepare a filter audit",
+  payload: z.object({ auditId: z.string().min(1) }),
+  maxAttempts: 3,
+});
+
 export const jobDefinitions = {
   verifyMedia,
   refreshStudyResults,
@@ -103,6 +114,7 @@ export const jobDefinitions = {
   planCurationRun,
   curateShard,
   finishCurationRun,
+  prepareCurationAudit,
 } as const;
 
 export const jobDefinitionsByName: ReadonlyMap<string, (typeof jobDefinitions)[keyof typeof jobDefinitions]> =

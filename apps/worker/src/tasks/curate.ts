@@ -6,6 +6,7 @@ import {
   planCurationRun,
   runCurationShard,
 } from "@loupe/api/curation";
+import { markCurationAuditFailed, prepareCurationAudit } from "@loupe/api/curation-audits";
 import type { Runtime } from "@loupe/api";
 
 type CurationRuntime = Pick<Runtime, "db" | "storage">;
@@ -58,4 +59,21 @@ export function finishCurationTask(runtime: CurationRuntime): Task {
     (raw) => parse(raw).runId,
     (raw) => finishCurationRun(runtime, parse(raw).runId),
   );
+}
+
+/** Preparing a filter audit; on its last failed attempt the audit says why. */
+export function prepareCurationAuditTask(runtime: CurationRuntime): Task {
+  const parse = (raw: unknown) => jobDefinitions.prepareCurationAudit.payload.parse(raw);
+  return async (raw, helpers) => {
+    const { auditId } = parse(raw);
+    try {
+      await prepareCurationAudit(runtime, auditId);
+    } catch (err) {
+      if (helpers.job.attempts >= helpers.job.max_attempts) {
+        await markCurationAuditFailed(runtime.db, auditId, err);
+        return;
+      }
+      throw err;
+    }
+  };
 }
