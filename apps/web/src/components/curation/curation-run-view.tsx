@@ -6,6 +6,7 @@ import { useTRPC } from "@/lib/trpc";
 import { ErrorMessage } from "../error-message";
 import { StatusBadge } from "../status-badge";
 import { hintClass, linkClass, secondaryButtonClass } from "../styles";
+import { AuditPanel } from "./audit-panel";
 import { DuplicateClusters } from "./duplicate-clusters";
 import { formatCount, formatEta } from "./format-curation";
 import { FunnelChart } from "./funnel-chart";
@@ -21,7 +22,8 @@ const ACTIVE = new Set(["planning", "running", "finishing"]);
 /**
  * One curation run: live progress with pause, resume and cancel while it works; once done, the
  * funnel, the downloads, every score's histogram with its thresholds (and a projected funnel for
- * other thresholds), galleries of kept and removed items, and the near-duplicate clusters.
+ * other thresholds), the human audit of the filters, galleries of kept and removed items, and the
+ * near-duplicate clusters.
  */
 export function CurationRunView({ projectSlug, runId }: { projectSlug: string; runId: string }) {
   const trpc = useTRPC();
@@ -121,6 +123,12 @@ function DoneRun({ run, projectSlug }: { run: CurationRun; projectSlug: string }
     ...trpc.curation.projectFunnel.queryOptions({ projectSlug, runId: run.id, changes: applied ?? {} }),
     enabled: applied !== null,
   });
+  const audits = useQuery({
+    ...trpc.curationAudits.list.queryOptions({ projectSlug, runId: run.id }),
+    // Faster while a sample is being prepared; answers come in more slowly.
+    refetchInterval: (q) => (q.state.data?.some((a) => a.status === "preparing") ? 1500 : 10_000),
+  });
+  const latestAudit = audits.data?.find((a) => a.status === "open") ?? null;
   const total = summary.tally.items;
   const projected = applied !== null && projection.data ? projection.data.funnel : null;
   return (
@@ -132,7 +140,12 @@ function DoneRun({ run, projectSlug }: { run: CurationRun; projectSlug: string }
           {projected ? ` · projected ${formatCount(projection.data!.kept)}` : ""}
         </h2>
         <FunnelChart total={total} funnel={run.funnel} projected={projected} />
-        <FunnelTable total={total} funnel={run.funnel} projected={projected} />
+        <FunnelTable
+          total={total}
+          funnel={run.funnel}
+          projected={projected}
+          audit={latestAudit && new Map(latestAudit.groups.map((g) => [g.group, g]))}
+        />
         {projected && run.summary?.dedup ? (
           <p className={hintClass}>
             Projected near-duplicate removal keeps a copy whose cluster&rsquo;s kept item the new thresholds
@@ -164,6 +177,7 @@ function DoneRun({ run, projectSlug }: { run: CurationRun; projectSlug: string }
         projecting={applied !== null && projection.isFetching}
         invalid={invalid}
       />
+      <AuditPanel projectSlug={projectSlug} runId={run.id} audits={audits.data ?? []} funnel={run.funnel} />
       <SampleGallery samples={summary.samples} funnel={run.funnel} />
       {summary.dedup ? (
         <DuplicateClusters clusters={summary.clusters} maxDistance={summary.dedup.maxDistance} />

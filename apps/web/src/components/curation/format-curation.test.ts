@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatEta, formatScore, formatShare } from "./format-curation";
+import { formatAgreement, formatEta, formatScore, formatShare } from "./format-curation";
 
 describe("curation formats", () => {
   it("shows shares, scores and times left as people read them", () => {
@@ -15,5 +15,16 @@ describe("curation formats", () => {
       "3 min",
       "2.0 h",
     ]);
+  });
+});
+
+describe("formatAgreement", () => {
+  it("reads an audit group's finding with its interval, or says nothing is answered", () => {
+    expect(formatAgreement({ decided: 20, shouldDrop: 18, share: 0.9, interval: [0.699, 0.972] })).toBe(
+      "18 of 20 would drop · 90% (95% CI 70%–97%)",
+    );
+    expect(formatAgreement({ decided: 0, shouldDrop: 0, share: null, interval: null })).toBe(
+      "not answered yet",
+    );
   });
 });

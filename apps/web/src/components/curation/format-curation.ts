@@ -19,3 +19,15 @@ export function formatEta(seconds: number | null): string {
   if (seconds < 3600) return `${Math.ceil(seconds / 60)} min`;
   return `${(seconds / 3600).toFixed(1)} h`;
 }
+
+/** An audit group's finding: "18 of 20 would drop · 90% (95% CI 70%–97%)"; "not answered yet" when nothing is decided. */
+export function formatAgreement(g: {
+  decided: number;
+  shouldDrop: number;
+  share: number | null;
+  interval: [number, number] | null;
+}): string {
+  if (g.share === null || g.interval === null) return "not answered yet";
+  const pct = (x: number) => `${Math.round(100 * x)}%`;
+  return `${g.shouldDrop} of ${g.decided} would drop · ${pct(g.share)} (95% CI ${pct(g.interval[0])}–${pct(g.interval[1])})`;
+}

@@ -1,17 +1,28 @@
 import { cardClass, tableClass, tdClass, thClass } from "../styles";
-import { formatCount, formatShare } from "./format-curation";
-import type { FunnelStep } from "./types";
+import { formatAgreement, formatCount, formatShare } from "./format-curation";
+import type { AuditGroup, FunnelStep } from "./types";
 
-/** The funnel in numbers: what each stage dropped or could not read, what is left, and the projection. */
+/**
+ * The funnel in numbers: what each stage dropped or could not read, what is left, the projection,
+ * and — once members have audited the filters — how many of each stage's drops they would drop
+ * too (its precision), and how many kept items they would have dropped (the kept set's miss rate).
+ */
 export function FunnelTable({
   total,
   funnel,
   projected,
+  audit = null,
 }: {
   total: number;
   funnel: FunnelStep[];
   projected: FunnelStep[] | null;
+  /** The latest audit's findings by group (a stage id, "dedup" or "kept"). */
+  audit?: ReadonlyMap<string, AuditGroup> | null;
 }) {
+  const audited = (group: string) => {
+    const g = audit?.get(group);
+    return g ? formatAgreement(g) : "not sampled";
+  };
   return (
     <div className={`${cardClass} overflow-x-auto`}>
       <table className={tableClass} data-testid="funnel-table">
@@ -35,6 +46,11 @@ export function FunnelTable({
                 Projected remaining
               </th>
             ) : null}
+            {audit ? (
+              <th scope="col" className={thClass}>
+                Human audit
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody>
@@ -48,6 +64,7 @@ export function FunnelTable({
             {projected ? (
               <td className={`${tdClass} text-right tabular-nums`}>{formatCount(total)}</td>
             ) : null}
+            {audit ? <td className={tdClass} /> : null}
           </tr>
           {funnel.map((s, i) => {
             const p = projected?.[i];
@@ -73,9 +90,19 @@ export function FunnelTable({
                     )}
                   </td>
                 ) : null}
+                {audit ? <td className={`${tdClass} text-xs`}>{audited(s.stage)}</td> : null}
               </tr>
             );
           })}
+          {audit ? (
+            <tr>
+              <th scope="row" className={`${tdClass} font-normal`}>
+                Kept set
+              </th>
+              <td className={tdClass} colSpan={projected ? 4 : 3} />
+              <td className={`${tdClass} text-xs`}>{audited("kept")}</td>
+            </tr>
+          ) : null}
         </tbody>
       </table>
     </div>

@@ -14,3 +14,5 @@ export type Cluster = CurationSummaryView["clusters"][number];
 export type Histogram = CurationSummaryView["histograms"][number];
 export type Catalogue = Outputs["curation"]["catalogue"];
 export type ProjectedFunnel = Outputs["curation"]["projectFunnel"];
+export type CurationAudit = Outputs["curationAudits"]["list"][number];
+export type AuditGroup = CurationAudit["groups"][number];

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { CountCard } from "@/components/count-card";
+import { curationAuditHref } from "@/components/curation/hrefs";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { roleAtLeast } from "@/components/roles";
@@ -16,11 +17,12 @@ export default async function ProjectOverviewPage({ params }: { params: Promise<
   const isResearcher = roleAtLeast(project.role, "researcher");
   const isCurator = roleAtLeast(project.role, "curator");
 
-  const [models, promptSets, studies, toRate] = await Promise.all([
+  const [models, promptSets, studies, toRate, toAudit] = await Promise.all([
     isResearcher ? caller.models.list(input) : null,
     isCurator ? caller.promptSets.list(input) : null,
     isResearcher ? caller.studies.list(input) : null,
     caller.rating.myStudies(input),
+    caller.curationAudits.mine(input),
   ]);
 
   const cards = [
@@ -79,6 +81,28 @@ export default async function ProjectOverviewPage({ params }: { params: Promise<
                 </span>
                 <Link href={`/rate/${s.studyId}`} className={buttonClass}>
                   {s.progress.done > 0 ? "Continue rating" : "Start rating"}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {toAudit.length > 0 ? (
+        <section aria-labelledby="audit-title" className={`${cardClass} mb-6 p-5`}>
+          <h2 id="audit-title" className="font-semibold">
+            Audit curation filters
+          </h2>
+          <ul className="mt-2 divide-y divide-zinc-100 dark:divide-zinc-800">
+            {toAudit.map((a) => (
+              <li key={a.id} className="flex items-center justify-between gap-4 py-2 text-sm">
+                <span>
+                  {a.runName}
+                  <span className="ml-2 text-zinc-500">
+                    {a.left} of {a.items} items waiting for your answer
+                  </span>
+                </span>
+                <Link href={curationAuditHref(project.slug, a.id)} className={buttonClass}>
+                  {a.answered > 0 ? "Continue" : "Start"}
                 </Link>
               </li>
             ))}
