@@ -40,6 +40,11 @@ export function AuditPanel({
   );
   const labelOf = (group: string) =>
     group === "kept" ? "Kept set" : (funnel.find((s) => s.stage === group)?.label ?? group);
+  // Findings in funnel order, the kept set last.
+  const orderOf = (group: string) => {
+    const i = funnel.findIndex((s) => s.stage === group);
+    return i === -1 ? funnel.length : i;
+  };
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -97,7 +102,13 @@ export function AuditPanel({
       </form>
       <ErrorMessage>{create.error?.message}</ErrorMessage>
       {audits.map((audit) => (
-        <AuditFindings key={audit.id} audit={audit} projectSlug={projectSlug} labelOf={labelOf} />
+        <AuditFindings
+          key={audit.id}
+          audit={audit}
+          projectSlug={projectSlug}
+          labelOf={labelOf}
+          orderOf={orderOf}
+        />
       ))}
     </section>
   );
@@ -107,11 +118,14 @@ function AuditFindings({
   audit,
   projectSlug,
   labelOf,
+  orderOf,
 }: {
   audit: CurationAudit;
   projectSlug: string;
   labelOf: (group: string) => string;
+  orderOf: (group: string) => number;
 }) {
+  const groups = [...audit.groups].sort((a, b) => orderOf(a.group) - orderOf(b.group));
   return (
     <article className="space-y-2 border-t border-zinc-200 pt-3 dark:border-zinc-800" data-testid="audit">
       <h3 className="text-sm font-semibold">
@@ -136,7 +150,7 @@ function AuditFindings({
       ) : null}
       {audit.status === "open" ? (
         <ul className="text-sm">
-          {audit.groups.map((g) => (
+          {groups.map((g) => (
             <li key={g.group}>
               <span className="font-medium">{labelOf(g.group)}</span> ({g.sampled} sampled):{" "}
               {formatAgreement(g)}

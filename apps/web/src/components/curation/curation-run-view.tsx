@@ -129,6 +129,7 @@ function DoneRun({ run, projectSlug }: { run: CurationRun; projectSlug: string }
     refetchInterval: (q) => (q.state.data?.some((a) => a.status === "preparing") ? 1500 : 10_000),
   });
   const latestAudit = audits.data?.find((a) => a.status === "open") ?? null;
+  const thresholdScores = [...new Set(run.stageSettings.flatMap((s) => s.thresholds.map((t) => t.score)))];
   const total = summary.tally.items;
   const projected = applied !== null && projection.data ? projection.data.funnel : null;
   return (
@@ -178,9 +179,13 @@ function DoneRun({ run, projectSlug }: { run: CurationRun; projectSlug: string }
         invalid={invalid}
       />
       <AuditPanel projectSlug={projectSlug} runId={run.id} audits={audits.data ?? []} funnel={run.funnel} />
-      <SampleGallery samples={summary.samples} funnel={run.funnel} />
+      <SampleGallery samples={summary.samples} funnel={run.funnel} thresholdScores={thresholdScores} />
       {summary.dedup ? (
-        <DuplicateClusters clusters={summary.clusters} maxDistance={summary.dedup.maxDistance} />
+        <DuplicateClusters
+          clusters={summary.clusters}
+          maxDistance={summary.dedup.maxDistance}
+          thresholdScores={thresholdScores}
+        />
       ) : null}
     </>
   );

@@ -3,7 +3,15 @@ import { SampleTile } from "./sample-gallery";
 import type { Cluster } from "./types";
 
 /** The largest near-duplicate clusters, each the item kept beside the ones removed as its copies. */
-export function DuplicateClusters({ clusters, maxDistance }: { clusters: Cluster[]; maxDistance: number }) {
+export function DuplicateClusters({
+  clusters,
+  maxDistance,
+  thresholdScores,
+}: {
+  clusters: Cluster[];
+  maxDistance: number;
+  thresholdScores: readonly string[];
+}) {
   return (
     <section aria-labelledby="clusters" className="space-y-3">
       <h2 id="clusters" className="text-base font-semibold">
@@ -20,9 +28,14 @@ export function DuplicateClusters({ clusters, maxDistance }: { clusters: Cluster
             {c.size} items{c.duplicates.length < c.size - 1 ? ` (${c.duplicates.length + 1} shown)` : ""}
           </p>
           <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
-            <SampleTile item={c.kept} />
+            <SampleTile item={c.kept} thresholdScores={thresholdScores} />
             {c.duplicates.map((d) => (
-              <SampleTile key={d.itemId} item={d} extra={`distance ${d.distance}`} />
+              <SampleTile
+                key={d.itemId}
+                item={d}
+                extra={`distance ${d.distance}`}
+                thresholdScores={thresholdScores}
+              />
             ))}
           </ul>
         </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatAgreement, formatEta, formatScore, formatShare } from "./format-curation";
+import { formatAgreement, formatEta, formatScore, formatShare, headlineScores } from "./format-curation";
 
 describe("curation formats", () => {
   it("shows shares, scores and times left as people read them", () => {
@@ -26,5 +26,26 @@ describe("formatAgreement", () => {
     expect(formatAgreement({ decided: 0, shouldDrop: 0, share: null, interval: null })).toBe(
       "not answered yet",
     );
+  });
+});
+
+describe("headlineScores", () => {
+  it("shows thresholded scores, the failing stage's first, and leaves sub-measures out", () => {
+    const scores = {
+      "border.top": 0.2,
+      "border.share": 0.4,
+      "blur.sharpness": 512,
+      "exposure.meanLuma": 0.3,
+    };
+    const thresholds = ["exposure.meanLuma", "border.share", "blur.sharpness"];
+    expect(headlineScores(scores, thresholds, "border")).toEqual([
+      ["border.share", 0.4],
+      ["exposure.meanLuma", 0.3],
+      ["blur.sharpness", 512],
+    ]);
+    expect(headlineScores(scores, thresholds, null, 2)).toEqual([
+      ["exposure.meanLuma", 0.3],
+      ["border.share", 0.4],
+    ]);
   });
 });

@@ -31,3 +31,23 @@ export function formatAgreement(g: {
   const pct = (x: number) => `${Math.round(100 * x)}%`;
   return `${g.shouldDrop} of ${g.decided} would drop · ${pct(g.share)} (95% CI ${pct(g.interval[0])}–${pct(g.interval[1])})`;
 }
+
+/**
+ * The few scores a sample tile shows: those some threshold is set on (what decides), the stage
+ * that dropped the item first, then in run order — not every sub-measure a stage records.
+ */
+export function headlineScores(
+  scores: Record<string, number>,
+  thresholdScores: readonly string[],
+  firstFailingStage: string | null,
+  limit = 4,
+): [string, number][] {
+  const ordered = [
+    ...thresholdScores.filter((k) => firstFailingStage !== null && k.startsWith(`${firstFailingStage}.`)),
+    ...thresholdScores,
+  ];
+  return [...new Set(ordered)]
+    .filter((k) => scores[k] !== undefined)
+    .slice(0, limit)
+    .map((k) => [k, scores[k]!]);
+}

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { StatusBadge } from "../status-badge";
 import { hintClass, inputClass, labelClass } from "../styles";
-import { formatScore } from "./format-curation";
+import { formatScore, headlineScores } from "./format-curation";
 import type { CurationSummaryView, FunnelStep, Sample } from "./types";
 
 /**
@@ -13,9 +13,12 @@ import type { CurationSummaryView, FunnelStep, Sample } from "./types";
 export function SampleGallery({
   samples,
   funnel,
+  thresholdScores,
 }: {
   samples: CurationSummaryView["samples"];
   funnel: FunnelStep[];
+  /** The scores thresholds are set on, in run order: what the tiles show. */
+  thresholdScores: readonly string[];
 }) {
   const removedSteps = funnel.filter((s) => samples.removed[s.stage]?.length);
   const [view, setView] = useState("kept");
@@ -48,7 +51,7 @@ export function SampleGallery({
       ) : (
         <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4" aria-label="Sample items">
           {items.map((item) => (
-            <SampleTile key={item.itemId} item={item} />
+            <SampleTile key={item.itemId} item={item} thresholdScores={thresholdScores} />
           ))}
         </ul>
       )}
@@ -56,10 +59,16 @@ export function SampleGallery({
   );
 }
 
-export function SampleTile({ item, extra }: { item: Sample; extra?: string }) {
-  const scores = Object.entries(item.scores).filter(
-    ([k]) => !/\.(width|height|aspect|frames|workingWidth|workingHeight)$/.test(k),
-  );
+export function SampleTile({
+  item,
+  extra,
+  thresholdScores,
+}: {
+  item: Sample;
+  extra?: string;
+  thresholdScores: readonly string[];
+}) {
+  const scores = headlineScores(item.scores, thresholdScores, item.stage);
   return (
     <li className="space-y-1 rounded-md border border-zinc-200 p-2 text-xs dark:border-zinc-800">
       {item.thumbnailUrl ? (
@@ -81,12 +90,7 @@ export function SampleTile({ item, extra }: { item: Sample; extra?: string }) {
       </p>
       {item.reason ? <p className="text-zinc-600 dark:text-zinc-400">{item.reason}</p> : null}
       {scores.length ? (
-        <p className="text-zinc-500">
-          {scores
-            .slice(0, 4)
-            .map(([k, v]) => `${k.split(".")[1]} ${formatScore(v)}`)
-            .join(" · ")}
-        </p>
+        <p className="text-zinc-500">{scores.map(([k, v]) => `${k} ${formatScore(v)}`).join(" · ")}</p>
       ) : null}
     </li>
   );
