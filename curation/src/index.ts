@@ -32,6 +32,14 @@ export { VideoProbe, VideoProbeError, type VideoHeader } from "./video/video-pro
 export { clipsOf, shotsOf, type Interval } from "./video/scene-cuts";
 export { encodeMp4, VideoEncodeError } from "./video/encode-mp4";
 export { parseShots } from "./stages/scenes";
+export {
+  ConceptPass,
+  samplingWeight,
+  type ConceptDuplicate,
+  type ConceptOptions,
+  type ConceptResult,
+} from "./concepts/concept-pass";
+export { sphericalKMeans, nearestCentroid, normalized } from "./concepts/spherical-kmeans";
 export * from "./dedup/index";
 export * from "./run/index";
 export { resolveStageModels, type SkippedStage } from "./stage-models";

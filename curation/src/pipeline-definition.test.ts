@@ -43,6 +43,7 @@ describe("parsePipeline", () => {
         "blur.sharpness",
       ],
       labels: ["metadata.format"],
+      embedding: false,
     });
   });
 

@@ -65,6 +65,15 @@ export const clipsOutputSchema = z
   .strict()
   .refine((c) => c.minSeconds <= c.maxSeconds, "minSeconds must not exceed maxSeconds");
 
+export const conceptsSchema = z
+  .object({
+    /** k of the k-means over the kept items' embeddings. */
+    clusters: z.number().int().min(1).max(100_000).default(64),
+    /** Items of a cluster at or above this cosine similarity to an earlier one are dropped; null: none. */
+    dedupSimilarity: z.number().gt(0).max(1).nullable().default(null),
+  })
+  .strict();
+
 export const pipelineDefinitionSchema = z
   .object({
     name: z.string().trim().min(1).max(200),
@@ -78,6 +87,12 @@ export const pipelineDefinitionSchema = z
     stages: z.array(stageEntry).min(1),
     /** Near-duplicate removal across the whole run, after the stages; null: none. */
     dedup: dedupSchema.nullable().default(null),
+    /**
+     * Concept clusters over the kept items' embeddings (needs the embedding stage): each kept item
+     * gets its cluster and a sampling weight 1/√(cluster size); with dedupSimilarity, embedding
+     * near-duplicates within a cluster are dropped. Null: none.
+     */
+    concepts: conceptsSchema.nullable().default(null),
     /** Items per shard: one job each, the unit of progress and of resuming. */
     shardSize: z.number().int().min(MIN_SHARD_SIZE).max(MAX_SHARD_SIZE).default(MIN_SHARD_SIZE),
     /** Images (or video frames) with more pixels than this, by their header, are errors, never decoded. */
@@ -171,6 +186,8 @@ export function parsePipeline(input: unknown): Pipeline {
         `dedup.hash: "${definition.dedup.hash}" is not computed; add { stage: phash, algorithms: [${definition.dedup.hash}] }`,
       );
   }
+  if (definition.concepts && !stages.some((s) => s.stage.id === "embedding"))
+    problems.push("concepts: clusters are made from embeddings; add { stage: embedding }");
   if (definition.outputs.clips) {
     if (definition.media !== "video")
       problems.push("outputs.clips: clips are cut from videos; set media: video");
@@ -182,12 +199,20 @@ export function parsePipeline(input: unknown): Pipeline {
 }
 
 /** The measurement columns a run of these stages records, as "<stage>.<name>", in stage order. */
-export type MeasurementColumns = { scores: string[]; labels: string[] };
+export type MeasurementColumns = {
+  scores: string[];
+  labels: string[];
+  /** An embedding column (shard decisions of runs with an embedding stage). */
+  embedding?: boolean;
+  /** The concept columns (the kept set of runs with concepts): concept_cluster, sampling_weight. */
+  concepts?: boolean;
+};
 
 export function measurementColumns(stages: readonly ConfiguredStage[]): MeasurementColumns {
   return {
     scores: stages.flatMap((s) => s.stage.scoreNames.map((n) => `${s.stage.id}.${n}`)),
     labels: stages.flatMap((s) => (s.stage.labelNames ?? []).map((n) => `${s.stage.id}.${n}`)),
+    embedding: stages.some((s) => s.stage.embeds),
   };
 }
 

@@ -30,6 +30,8 @@ export type ItemDecision = {
   labels: Record<string, string>;
   /** Perceptual hashes by algorithm, for the deduplication pass. */
   hashes: Record<string, string>;
+  /** The unit-length image embedding, when an embedding stage ran (for the concept pass). */
+  embedding?: Float32Array;
 };
 
 export type PipelineItem = {
@@ -106,6 +108,7 @@ async function decideWith(
       for (const [name, value] of Object.entries(measurement.labels ?? {}))
         decision.labels[`${stage.id}.${name}`] = value;
       Object.assign(decision.hashes, measurement.hashes);
+      if (measurement.embedding) decision.embedding = measurement.embedding;
       const failure = stage.judge(measuredBy(stage, decision), config);
       if (failure !== undefined && decision.status === "kept") {
         decision.status = "dropped";

@@ -45,5 +45,15 @@ export function resolveStageModels(
     });
     return [];
   });
-  return { definition: { ...definition, stages }, skipped };
+  // The concept pass needs the embeddings: without the embedding stage it is left out too, saying why.
+  const embeddingSkipped = skipped.some((s) => s.stage === "embedding");
+  if (embeddingSkipped && definition.concepts)
+    skipped.push({
+      stage: "concepts",
+      reason: "the concept pass needs the embedding stage, which was left out",
+    });
+  return {
+    definition: { ...definition, stages, concepts: embeddingSkipped ? null : definition.concepts },
+    skipped,
+  };
 }

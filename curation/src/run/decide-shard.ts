@@ -15,6 +15,8 @@ export type CurationDecision = ItemDecision & {
   location: string | null;
   caption: string | null;
   metadata: Record<string, unknown>;
+  /** Kept items of a run with concepts: the item's concept cluster and its sampling weight. */
+  concept?: { cluster: number; weight: number };
 };
 
 export function locationOf(locator: Locator | null): string | null {

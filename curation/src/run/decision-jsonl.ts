@@ -1,7 +1,8 @@
 /**
  * Decisions as JSON Lines, the manifest format most training loaders read without Parquet: one
  * object a line with the same fields as the Parquet table (../run/decision-table.ts), scores
- * nested under "scores" and hashes under "hashes". Appended a group at a time.
+ * nested under "scores" and hashes under "hashes" (embeddings are left out: they stay in the
+ * shards' Parquet). Appended a group at a time.
  */
 import fs from "node:fs";
 import type { CurationDecision } from "./decide-shard";
@@ -29,6 +30,7 @@ export class DecisionJsonlWriter {
         scores: d.scores,
         labels: d.labels,
         hashes: d.hashes,
+        ...(d.concept ? { concept_cluster: d.concept.cluster, sampling_weight: d.concept.weight } : {}),
       }),
     );
     fs.appendFileSync(this.fd, lines.join("\n") + "\n");

@@ -3,8 +3,9 @@
  * status (kept | dropped | error), first_failing_stage, reason, one DOUBLE column per score and
  * one string column per label ("<stage>.<name>", null where the stage did not measure the item —
  * a projected funnel re-judges these), and the perceptual hashes
- * (16 hex digits, or null). A shard's decisions are one such file; so are the run's kept and
- * dropped sets. Written a row group at a time, so memory holds one row group, not the file.
+ * (16 hex digits, or null); in shards of runs with an embedding stage, the embedding (float32,
+ * little-endian bytes); in the kept set of runs with concepts, concept_cluster and sampling_weight.
+ * A shard's decisions are one such file; so are the run's kept and dropped sets. Written a row group at a time, so memory holds one row group, not the file.
  */
 import { ByteWriter, fileWriter, ParquetWriter } from "hyparquet-writer";
 import { parquetMetadataAsync, parquetReadObjects, type AsyncBuffer } from "hyparquet";
@@ -16,6 +17,8 @@ type SchemaElement = ConstructorParameters<typeof ParquetWriter>[0]["schema"][nu
 const STATUSES = ["kept", "dropped", "error"] as const;
 const TEXT_COLUMNS = ["item_id", "source", "location", "caption", "metadata", "status"] as const;
 const REASON_COLUMNS = ["first_failing_stage", "reason"] as const;
+const EMBEDDING_COLUMN = "embedding";
+const CONCEPT_COLUMNS = ["concept_cluster", "sampling_weight"] as const;
 
 const text = (name: string, required = false): SchemaElement => ({
   name,
@@ -31,6 +34,15 @@ function schema(measured: MeasurementColumns): SchemaElement[] {
     ...measured.scores.map((name): SchemaElement => ({ name, type: "DOUBLE", repetition_type: "OPTIONAL" })),
     ...measured.labels.map((name) => text(name)),
     ...HASH_ALGORITHMS.map((name) => text(name)),
+    ...(measured.embedding
+      ? [{ name: EMBEDDING_COLUMN, type: "BYTE_ARRAY", repetition_type: "OPTIONAL" } satisfies SchemaElement]
+      : []),
+    ...(measured.concepts
+      ? [
+          { name: "concept_cluster", type: "INT32", repetition_type: "OPTIONAL" } satisfies SchemaElement,
+          { name: "sampling_weight", type: "DOUBLE", repetition_type: "OPTIONAL" } satisfies SchemaElement,
+        ]
+      : []),
   ];
   return [{ name: "root", num_children: columns.length }, ...columns];
 }
@@ -80,6 +92,21 @@ export class DecisionTableWriter {
         })),
         ...this.measured.labels.map((name) => column(name, (d) => d.labels[name] ?? null)),
         ...HASH_ALGORITHMS.map((name) => column(name, (d) => d.hashes[name] ?? null)),
+        ...(this.measured.embedding
+          ? [
+              column(EMBEDDING_COLUMN, (d) =>
+                d.embedding
+                  ? new Uint8Array(d.embedding.buffer, d.embedding.byteOffset, d.embedding.byteLength)
+                  : null,
+              ),
+            ]
+          : []),
+        ...(this.measured.concepts
+          ? [
+              column("concept_cluster", (d) => d.concept?.cluster ?? null),
+              column("sampling_weight", (d) => d.concept?.weight ?? null),
+            ]
+          : []),
       ],
       rowGroupSize: group.length,
     });
@@ -116,11 +143,18 @@ export function asyncBufferOf(bytes: Buffer): AsyncBuffer {
 /** Reads a decision table back (a shard's, or a run's kept or dropped set), in row order. */
 export async function decodeDecisions(file: AsyncBuffer): Promise<CurationDecision[]> {
   const metadata = await parquetMetadataAsync(file);
-  const fixed = new Set<string>([...TEXT_COLUMNS, ...REASON_COLUMNS, ...HASH_ALGORITHMS]);
+  const fixed = new Set<string>([
+    ...TEXT_COLUMNS,
+    ...REASON_COLUMNS,
+    ...HASH_ALGORITHMS,
+    EMBEDDING_COLUMN,
+    ...CONCEPT_COLUMNS,
+  ]);
   const measured = metadata.schema.slice(1).filter((s) => !fixed.has(s.name));
   const scoreNames = measured.filter((s) => s.type === "DOUBLE").map((s) => s.name);
   const labelNames = measured.filter((s) => s.type === "BYTE_ARRAY").map((s) => s.name);
-  const rows = (await parquetReadObjects({ file, metadata })) as Record<string, unknown>[];
+  // utf8: false keeps the embedding's bytes as bytes; the text columns are marked UTF8 and stay text.
+  const rows = (await parquetReadObjects({ file, metadata, utf8: false })) as Record<string, unknown>[];
   return rows.map((row) => {
     const status = row.status as CurationDecision["status"];
     if (!STATUSES.includes(status)) throw new Error(`not a decision table: status "${String(status)}"`);
@@ -130,6 +164,9 @@ export async function decodeDecisions(file: AsyncBuffer): Promise<CurationDecisi
     for (const name of labelNames) if (typeof row[name] === "string") labels[name] = row[name];
     const hashes: Record<string, string> = {};
     for (const name of HASH_ALGORITHMS) if (typeof row[name] === "string") hashes[name] = row[name];
+    const embedding = row[EMBEDDING_COLUMN];
+    const cluster = row.concept_cluster;
+    const weight = row.sampling_weight;
     return {
       itemId: String(row.item_id),
       source: String(row.source),
@@ -142,6 +179,11 @@ export async function decodeDecisions(file: AsyncBuffer): Promise<CurationDecisi
       scores,
       labels,
       hashes,
+      // Copied: a Float32Array needs 4-byte alignment, which a slice of the file's bytes may lack.
+      ...(embedding instanceof Uint8Array
+        ? { embedding: new Float32Array(embedding.slice().buffer, 0, embedding.byteLength / 4) }
+        : {}),
+      ...(typeof cluster === "number" && typeof weight === "number" ? { concept: { cluster, weight } } : {}),
     };
   });
 }

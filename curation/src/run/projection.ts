@@ -7,7 +7,8 @@
  * Near-duplicates: an item the run found to be a near-duplicate is removed when the item its
  * cluster kept is still kept under the new thresholds. When that item is now dropped, the run's
  * rule would keep the cluster's next member instead; the projection keeps every such member — an
- * upper bound on what survives, said on the page.
+ * upper bound on what survives, said on the page. Embedding near-duplicates (the concept pass)
+ * follow the same rule, after the perceptual-hash ones.
  */
 import { measuredBy, type ItemDecision } from "../pipeline";
 import type { ConfiguredStage } from "../stages/stage";
@@ -37,16 +38,22 @@ export class FunnelProjection {
   private readonly representatives: Set<string>;
   private readonly keptRepresentatives = new Set<string>();
   private removedDuplicates = 0;
+  private readonly semanticRepresentatives: Set<string>;
+  private readonly keptSemanticRepresentatives = new Set<string>();
+  private removedSemanticDuplicates = 0;
 
   /**
    * @param stages the stages with the new configs, in run order
    * @param duplicates the run's near-duplicates (item → the item its cluster kept), or null
+   * @param semanticDuplicates the run's embedding near-duplicates, likewise, or null
    */
   constructor(
     private readonly stages: readonly ConfiguredStage[],
     private readonly duplicates: ReadonlyMap<string, string> | null,
+    private readonly semanticDuplicates: ReadonlyMap<string, string> | null = null,
   ) {
     this.representatives = new Set(duplicates?.values() ?? []);
+    this.semanticRepresentatives = new Set(semanticDuplicates?.values() ?? []);
   }
 
   /** Items must come in source order (a cluster's kept item comes before its other members). */
@@ -62,7 +69,14 @@ export class FunnelProjection {
     this.tally.kept++;
     if (this.representatives.has(d.itemId)) this.keptRepresentatives.add(d.itemId);
     const keptBy = this.duplicates?.get(d.itemId);
-    if (keptBy !== undefined && this.keptRepresentatives.has(keptBy)) this.removedDuplicates++;
+    if (keptBy !== undefined && this.keptRepresentatives.has(keptBy)) {
+      this.removedDuplicates++;
+      return;
+    }
+    if (this.semanticRepresentatives.has(d.itemId)) this.keptSemanticRepresentatives.add(d.itemId);
+    const similarTo = this.semanticDuplicates?.get(d.itemId);
+    if (similarTo !== undefined && this.keptSemanticRepresentatives.has(similarTo))
+      this.removedSemanticDuplicates++;
   }
 
   funnel(): FunnelStep[] {
@@ -70,6 +84,7 @@ export class FunnelProjection {
       this.tally,
       this.stages.map((s) => ({ id: s.stage.id, label: s.stage.label })),
       this.duplicates ? { removed: this.removedDuplicates } : null,
+      this.semanticDuplicates ? { removed: this.removedSemanticDuplicates } : null,
     );
   }
 }

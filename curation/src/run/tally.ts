@@ -69,6 +69,8 @@ export function funnelOf(
   tally: DecisionTally,
   stages: readonly { id: string; label: string }[],
   dedup: { removed: number } | null,
+  /** The concept pass's embedding near-duplicates, when it removes them. */
+  semanticDedup: { removed: number } | null = null,
 ): FunnelStep[] {
   const steps: FunnelStep[] = [];
   let remaining = tally.items;
@@ -81,5 +83,6 @@ export function funnelOf(
   if (sourceErrors > 0) push("source", "Readable from the source", 0, sourceErrors);
   for (const s of stages) push(s.id, s.label, tally.dropped[s.id] ?? 0, tally.errors[s.id] ?? 0);
   if (dedup) push("dedup", "Near-duplicate removal", dedup.removed, 0);
+  if (semanticDedup) push("semdedup", "Embedding near-duplicates", semanticDedup.removed, 0);
   return steps;
 }

@@ -10,6 +10,7 @@ import { resolutionStage } from "./resolution";
 import { textAreaStage } from "./text-area";
 import type { MediaKind } from "../media-probe";
 import { durationStage } from "./duration";
+import { embeddingStage } from "./embedding";
 import { motionStage } from "./motion";
 import { scenesStage } from "./scenes";
 import type { Stage } from "./stage";
@@ -31,6 +32,7 @@ export const IMAGE_STAGES: Record<string, Stage<unknown>> = byId([
   textAreaStage,
   aestheticStage,
   clipScoreStage,
+  embeddingStage,
 ] as Stage<never>[]);
 
 /**
@@ -51,6 +53,7 @@ export const VIDEO_STAGES: Record<string, Stage<unknown>> = byId([
   textAreaStage,
   aestheticStage,
   clipScoreStage,
+  embeddingStage,
 ] as Stage<never>[]);
 
 /** The stages a run of this medium may name. */
@@ -65,6 +68,7 @@ export {
   clipScoreStage,
   decodeStage,
   durationStage,
+  embeddingStage,
   motionStage,
   scenesStage,
   videoDecodeStage,

@@ -32,6 +32,8 @@ export type Measurement = {
   labels?: Record<string, string>;
   /** Perceptual hashes, 16 hex digits each (for the deduplication pass). */
   hashes?: Record<string, string>;
+  /** A unit-length image embedding (for the concept pass). */
+  embedding?: Float32Array;
 };
 
 /** A stage's own measurement (names without the "<stage>." prefix), as judged. */
@@ -60,6 +62,8 @@ export type Stage<Config> = {
    * (a registered name); a run resolves it when it starts, or skips the stage saying why.
    */
   modelKind?: EvaluatorModelKind;
+  /** It records the item's embedding (a run's decision tables then have an embedding column). */
+  embeds?: boolean;
   measure(probe: MediaProbe, config: Config, context: StageContext): Promise<Measurement>;
   /** Why the measured item fails under `config`; undefined when it passes. Pure. */
   judge(measured: Measured, config: Config): string | undefined;

@@ -5,7 +5,7 @@
  */
 import { parquetReadObjects } from "hyparquet";
 import { parquetWriteBuffer } from "hyparquet-writer";
-import { asyncBufferOf, type NearDuplicate } from "@loupe/curation";
+import { asyncBufferOf, type ConceptDuplicate, type NearDuplicate } from "@loupe/curation";
 
 export function encodeDuplicates(duplicates: ReadonlyMap<string, NearDuplicate>): Buffer {
   const rows = [...duplicates];
@@ -15,6 +15,26 @@ export function encodeDuplicates(duplicates: ReadonlyMap<string, NearDuplicate>)
         { name: "item_id", data: rows.map(([id]) => id), type: "STRING" },
         { name: "duplicate_of", data: rows.map(([, d]) => d.duplicateOf), type: "STRING" },
         { name: "hamming_distance", data: rows.map(([, d]) => d.distance), type: "INT32" },
+      ],
+      createdBy: "loupe",
+    }),
+  );
+}
+
+/**
+ * A run's embedding near-duplicates (the concept pass) as Parquet: item_id, duplicate_of (the
+ * earlier item of its concept cluster it is most similar to), cosine_similarity, concept_cluster.
+ * decodeDuplicates reads it back as item → duplicate_of too.
+ */
+export function encodeConceptDuplicates(duplicates: ReadonlyMap<string, ConceptDuplicate>): Buffer {
+  const rows = [...duplicates];
+  return Buffer.from(
+    parquetWriteBuffer({
+      columnData: [
+        { name: "item_id", data: rows.map(([id]) => id), type: "STRING" },
+        { name: "duplicate_of", data: rows.map(([, d]) => d.duplicateOf), type: "STRING" },
+        { name: "cosine_similarity", data: rows.map(([, d]) => d.similarity), type: "DOUBLE" },
+        { name: "concept_cluster", data: rows.map(([, d]) => d.cluster), type: "INT32" },
       ],
       createdBy: "loupe",
     }),

@@ -17,6 +17,8 @@ import type { MediaStorage } from "@loupe/media";
 import {
   asyncBufferOf,
   ClipsOutput,
+  ConceptPass,
+  samplingWeight,
   DecisionJsonlWriter,
   DecisionTableWriter,
   decodeDecisions,
@@ -38,7 +40,7 @@ import {
   type NearDuplicate,
   WebDatasetOutput,
 } from "@loupe/curation";
-import { encodeDuplicates } from "./duplicates-table";
+import { encodeConceptDuplicates, encodeDuplicates } from "./duplicates-table";
 import { sampleOf, thumbnailOf } from "./sample-thumbnails";
 import { readStored } from "./stored-files";
 import type { CurationOutput, CurationOutputs, CurationSummary, DuplicateCluster } from "./summary";
@@ -68,32 +70,58 @@ export async function finishCurationRun(runtime: { db: Db; storage: MediaStorage
       yield await decodeDecisions(asyncBufferOf(await readStored(storage, shard.decisionsSha256!)));
   }
 
-  // Pass 1: score ranges, and the run-wide near-duplicates.
-  const ranges = new ScoreRanges();
-  const hashed: HashedItem[] = [];
-  for await (const decisions of eachShard())
-    for (const d of decisions) {
-      ranges.observe(d);
-      const hash = dedup ? d.hashes[dedup.hash] : undefined;
-      if (d.status === "kept" && hash) hashed.push({ itemId: d.itemId, source: d.source, hash });
-    }
-  const duplicates = dedup ? findRunDuplicates(hashed, dedup.maxDistance) : new Map<string, NearDuplicate>();
-  hashed.length = 0;
-  const clusterSizes = new Map<string, number>();
-  for (const d of duplicates.values())
-    clusterSizes.set(d.duplicateOf, (clusterSizes.get(d.duplicateOf) ?? 1) + 1);
-  const shownClusters = new Set(
-    [...clusterSizes]
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .slice(0, CLUSTERS_SHOWN)
-      .map(([id]) => id),
-  );
-
-  // Pass 2: outputs, histograms, samples, clusters.
-  const format = pipeline.definition.outputs.manifest;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "loupe-curation-"));
   try {
-    const columns = measurementColumns(stages);
+    await finishIn(dir);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+
+  /** The passes, with `dir` for their files (outputs, clips, concept clusters). */
+  async function finishIn(dir: string) {
+    // Pass 1: score ranges, the run-wide near-duplicates, and a sample of the embeddings.
+    const concepts = pipeline.definition.concepts;
+    const conceptPass = concepts ? new ConceptPass(path.join(dir, "concepts"), concepts) : null;
+    const ranges = new ScoreRanges();
+    const hashed: HashedItem[] = [];
+    for await (const decisions of eachShard())
+      for (const d of decisions) {
+        ranges.observe(d);
+        const hash = dedup ? d.hashes[dedup.hash] : undefined;
+        if (d.status === "kept" && hash) hashed.push({ itemId: d.itemId, source: d.source, hash });
+        if (d.status === "kept") conceptPass?.sample(d);
+      }
+    const duplicates = dedup
+      ? findRunDuplicates(hashed, dedup.maxDistance)
+      : new Map<string, NearDuplicate>();
+    hashed.length = 0;
+
+    // Pass 1b (runs with concepts): the kept items that survived the hashes, clustered by embedding.
+    let conceptResult: ReturnType<ConceptPass["result"]> | null = null;
+    if (conceptPass) {
+      conceptPass.fit();
+      for await (const decisions of eachShard()) {
+        for (const d of decisions)
+          if (d.status === "kept" && !duplicates.has(d.itemId)) conceptPass.assign(d);
+        conceptPass.flush();
+      }
+      conceptResult = conceptPass.result();
+    }
+    const conceptDuplicates = conceptResult?.duplicates ?? new Map();
+    const clusterSizes = new Map<string, number>();
+    for (const d of duplicates.values())
+      clusterSizes.set(d.duplicateOf, (clusterSizes.get(d.duplicateOf) ?? 1) + 1);
+    const shownClusters = new Set(
+      [...clusterSizes]
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        .slice(0, CLUSTERS_SHOWN)
+        .map(([id]) => id),
+    );
+
+    // Pass 2: outputs, histograms, samples, clusters.
+    const format = pipeline.definition.outputs.manifest;
+    // The outputs carry the concept columns, never the embeddings (they stay in the shards).
+    const columns = { ...measurementColumns(stages), embedding: false, concepts: concepts !== null };
     const open = (name: string) =>
       format === "parquet"
         ? new DecisionTableWriter(columns, path.join(dir, `${name}.parquet`))
@@ -124,10 +152,27 @@ export async function finishCurationRun(runtime: { db: Db; storage: MediaStorage
     const clusterMembers = new Map<string, { kept?: CurationDecision; members: CurationDecision[] }>();
     for await (const shardDecisions of eachShard()) {
       const decisions = shardDecisions.map((d): CurationDecision => {
-        const duplicate = d.status === "kept" ? duplicates.get(d.itemId) : undefined;
-        return duplicate
-          ? { ...d, status: "dropped", firstFailingStage: "dedup", reason: nearDuplicateReason(duplicate) }
-          : d;
+        if (d.status !== "kept") return d;
+        const duplicate = duplicates.get(d.itemId);
+        if (duplicate)
+          return {
+            ...d,
+            status: "dropped",
+            firstFailingStage: "dedup",
+            reason: nearDuplicateReason(duplicate),
+          };
+        const similar = conceptDuplicates.get(d.itemId);
+        if (similar)
+          return {
+            ...d,
+            status: "dropped",
+            firstFailingStage: "semdedup",
+            reason: `near-duplicate of ${similar.duplicateOfSource} by embedding (cosine similarity ${similar.similarity.toFixed(3)})`,
+          };
+        const cluster = conceptResult?.clusterOf.get(d.itemId);
+        return cluster === undefined
+          ? d
+          : { ...d, concept: { cluster, weight: samplingWeight(conceptResult!.sizes[cluster]!) } };
       });
       for (const d of decisions) {
         histograms.add(d);
@@ -159,6 +204,12 @@ export async function finishCurationRun(runtime: { db: Db; storage: MediaStorage
     };
     const tarShards = webdataset ? await webdataset.close() : [];
     const clipShards = clips ? await clips.close() : [];
+    let semanticDuplicatesOutput: CurationOutput | null = null;
+    if (concepts?.dedupSimilarity) {
+      const file = path.join(dir, "semantic-duplicates.parquet");
+      fs.writeFileSync(file, encodeConceptDuplicates(conceptDuplicates));
+      semanticDuplicatesOutput = await store("semantic-duplicates", file, conceptDuplicates.size, "parquet");
+    }
     let duplicatesOutput: CurationOutput | null = null;
     if (dedup) {
       const file = path.join(dir, "duplicates.parquet");
@@ -169,6 +220,7 @@ export async function finishCurationRun(runtime: { db: Db; storage: MediaStorage
       kept: await store("kept", path.join(dir, `kept.${format}`), kept.rows, format),
       dropped: await store("dropped", path.join(dir, `dropped.${format}`), dropped.rows, format),
       duplicates: duplicatesOutput,
+      semanticDuplicates: semanticDuplicatesOutput,
       webdataset: await Promise.all(
         tarShards.map((s) => store(s.fileName.replace(/\.tar$/, ""), s.file, s.samples, "tar")),
       ),
@@ -210,6 +262,7 @@ export async function finishCurationRun(runtime: { db: Db; storage: MediaStorage
         tally,
         stages.map((s) => ({ id: s.stage.id, label: s.stage.label })),
         dedup ? { removed: duplicates.size } : null,
+        concepts?.dedupSimilarity ? { removed: conceptDuplicates.size } : null,
       ),
       dedup: dedup ? { ...dedup, removed: duplicates.size } : null,
       kept: kept.rows,
@@ -217,6 +270,15 @@ export async function finishCurationRun(runtime: { db: Db; storage: MediaStorage
       samples: { kept: await Promise.all(keptSample.result().map(sample)), removed },
       clusters,
       clips: clips ? { count: clips.clips, seconds: clips.seconds } : null,
+      concepts:
+        concepts && conceptResult
+          ? {
+              clusters: conceptResult.sizes.length,
+              sizes: [...conceptResult.sizes].sort((a, b) => b - a),
+              removed: conceptDuplicates.size,
+              dedupSimilarity: concepts.dedupSimilarity,
+            }
+          : null,
     };
     await db.curationRun.updateMany({
       where: { id: runId, status: "finishing" },
@@ -228,7 +290,5 @@ export async function finishCurationRun(runtime: { db: Db; storage: MediaStorage
         finishedAt: new Date(),
       },
     });
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -57,7 +57,10 @@ export async function projectCurationFunnel(
   const duplicates = outputs?.duplicates
     ? await decodeDuplicates(await readStored(storage, outputs.duplicates.sha256))
     : null;
-  const projection = new FunnelProjection(projected, duplicates);
+  const semanticDuplicates = outputs?.semanticDuplicates
+    ? await decodeDuplicates(await readStored(storage, outputs.semanticDuplicates.sha256))
+    : null;
+  const projection = new FunnelProjection(projected, duplicates, semanticDuplicates);
   const shards = await db.curationShard.findMany({
     where: { runId },
     orderBy: { index: "asc" },

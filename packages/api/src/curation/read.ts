@@ -104,6 +104,7 @@ export async function getCurationRun(
         ),
       },
       clips: summary.clips ?? null,
+      concepts: summary.concepts ?? null,
       clusters: summary.clusters.map((c) => ({
         size: c.size,
         kept: view(c.kept),

@@ -32,6 +32,11 @@ export type CurationSummary = {
   samples: { kept: CurationSample[]; removed: Record<string, CurationSample[]> };
   /** A few near-duplicate clusters, largest first. */
   clusters: DuplicateCluster[];
+  /**
+   * Runs with concepts: the clusters, their sizes (largest first, after embedding near-duplicates
+   * were removed) and how many near-duplicates were removed.
+   */
+  concepts?: { clusters: number; sizes: number[]; removed: number; dedupSimilarity: number | null } | null;
   /** Video runs with a clips output: the clips cut from the kept videos, and their total length. */
   clips?: { count: number; seconds: number } | null;
 };
@@ -56,6 +61,8 @@ export type CurationOutputs = {
   duplicates: CurationOutput | null;
   /** The kept set as WebDataset shards, when the pipeline asks for them (`rows` = samples). */
   webdataset: CurationOutput[];
+  /** Embedding near-duplicates (runs whose concept pass removes them); absent before concepts existed. */
+  semanticDuplicates?: CurationOutput | null;
   /** The kept videos' clips as WebDataset shards (`rows` = clips); absent before clips existed. */
   clips?: CurationOutput[];
 };

@@ -5,12 +5,18 @@
  */
 import { Readable } from "node:stream";
 import { TRPCError } from "@trpc/server";
-import type { CurationOutputs } from "../curation/summary";
+import type { CurationOutput, CurationOutputs } from "../curation/summary";
 import type { Runtime } from "../runtime";
 import { errorResponse } from "./respond";
 import { sessionMembership } from "./session-upload";
 
-const FILES = ["kept", "dropped", "duplicates"] as const;
+/** Download names, and the output each one is. */
+const FILES = {
+  kept: "kept",
+  dropped: "dropped",
+  duplicates: "duplicates",
+  "semantic-duplicates": "semanticDuplicates",
+} as const satisfies Record<string, keyof CurationOutputs>;
 const CONTENT_TYPES = {
   parquet: "application/vnd.apache.parquet",
   jsonl: "application/x-ndjson",
@@ -33,7 +39,7 @@ export async function handleCurationOutputDownload(
     });
     if (!run) throw new TRPCError({ code: "NOT_FOUND", message: "No such curation run in this project." });
     const outputs = run.outputs as CurationOutputs | null;
-    const name = FILES.find((f) => f === file);
+    const name = Object.hasOwn(FILES, file) ? FILES[file as keyof typeof FILES] : undefined;
     const shardSet = /^kept-\d{5}$/.test(file)
       ? outputs?.webdataset
       : /^clips-\d{5}$/.test(file)
@@ -43,9 +49,9 @@ export async function handleCurationOutputDownload(
     if (!name && !shardSet)
       throw new TRPCError({
         code: "NOT_FOUND",
-        message: `No output "${file}" (${FILES.join(", ")}, or a WebDataset shard kept-00000 or clips-00000, …).`,
+        message: `No output "${file}" (${Object.keys(FILES).join(", ")}, or a WebDataset shard kept-00000 or clips-00000, …).`,
       });
-    const output = name ? outputs?.[name] : shard;
+    const output = name ? (outputs?.[name] as CurationOutput | null | undefined) : shard;
     if (!output)
       throw new TRPCError({
         code: run.status === "done" ? "NOT_FOUND" : "CONFLICT",

@@ -15,7 +15,7 @@ import { curationDownloadHref } from "./hrefs";
 import { SampleGallery } from "./sample-gallery";
 import { ThresholdPanel } from "./threshold-panel";
 import { changesOf, type StageChanges, type ThresholdEdits } from "./threshold-edits";
-import type { CurationRun } from "./types";
+import type { CurationRun, CurationSummaryView } from "./types";
 
 const ACTIVE = new Set(["planning", "running", "finishing"]);
 
@@ -160,6 +160,7 @@ function DoneRun({ run, projectSlug }: { run: CurationRun; projectSlug: string }
             {summary.clips.seconds.toFixed(1)} s in all.
           </p>
         ) : null}
+        {summary.concepts ? <ConceptSummary concepts={summary.concepts} /> : null}
         <Downloads run={run} projectSlug={projectSlug} />
       </section>
       <ThresholdPanel
@@ -191,6 +192,23 @@ function DoneRun({ run, projectSlug }: { run: CurationRun; projectSlug: string }
   );
 }
 
+/** The concept pass: how the kept items cluster, and what the sampling weights are. */
+function ConceptSummary({ concepts }: { concepts: NonNullable<CurationSummaryView["concepts"]> }) {
+  const shown = concepts.sizes.slice(0, 12);
+  return (
+    <p className="text-sm" data-testid="concepts-summary">
+      {formatCount(concepts.clusters)} concept clusters of the kept items (largest first:{" "}
+      {shown.map(formatCount).join(", ")}
+      {concepts.sizes.length > shown.length ? ", …" : ""}). Each kept item carries its{" "}
+      <code>concept_cluster</code> and <code>sampling_weight</code> = 1/√(cluster size), to sample rare
+      concepts more often.
+      {concepts.dedupSimilarity !== null
+        ? ` ${formatCount(concepts.removed)} embedding near-duplicates (cosine similarity ≥ ${concepts.dedupSimilarity}) were removed.`
+        : ""}
+    </p>
+  );
+}
+
 function Downloads({ run, projectSlug }: { run: CurationRun; projectSlug: string }) {
   const outputs = run.outputs;
   if (!outputs) return null;
@@ -199,6 +217,15 @@ function Downloads({ run, projectSlug }: { run: CurationRun; projectSlug: string
     { key: "dropped", label: "Dropped set with reasons", output: outputs.dropped },
     ...(outputs.duplicates
       ? [{ key: "duplicates", label: "Near-duplicates", output: outputs.duplicates }]
+      : []),
+    ...(outputs.semanticDuplicates
+      ? [
+          {
+            key: "semantic-duplicates",
+            label: "Embedding near-duplicates",
+            output: outputs.semanticDuplicates,
+          },
+        ]
       : []),
     ...outputs.webdataset.map((shard, n) => ({
       key: shard.fileName.replace(/\.tar$/, ""),
