@@ -151,11 +151,12 @@ function report(run: CurationRunView) {
 async function writeOutputs(run: CurationRunView, dir: string, database: DatabaseInfo) {
   const storage = resolveMediaStorage(database.config.storage, dataPaths(database.config.dataDir).media);
   fs.mkdirSync(dir, { recursive: true });
-  const { kept, dropped, duplicates, webdataset, clips = [] } = run.outputs!;
+  const { kept, dropped, duplicates, semanticDuplicates, webdataset, clips = [] } = run.outputs!;
   const files = [
     { output: kept, unit: "rows" },
     { output: dropped, unit: "rows" },
     ...(duplicates ? [{ output: duplicates, unit: "rows" }] : []),
+    ...(semanticDuplicates ? [{ output: semanticDuplicates, unit: "rows" }] : []),
     ...webdataset.map((output) => ({ output, unit: "samples" })),
     ...clips.map((output) => ({ output, unit: "clips" })),
   ];
