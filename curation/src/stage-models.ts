@@ -7,6 +7,7 @@
 import type { EvaluatorModelKind } from "@loupe/evaluators";
 import type { PipelineDefinition } from "./pipeline-definition";
 import { stagesFor } from "./stages";
+import type { RegisteredModel } from "./stages/stage";
 
 export type SkippedStage = { stage: string; reason: string };
 
@@ -17,11 +18,12 @@ const registerHint = (kind: EvaluatorModelKind) =>
 
 export function resolveStageModels(
   definition: PipelineDefinition,
-  registered: readonly { name: string; kind: string }[],
+  registered: readonly RegisteredModel[],
 ): { definition: PipelineDefinition; skipped: SkippedStage[] } {
   const skipped: SkippedStage[] = [];
-  const stages = definition.stages.flatMap((entry) => {
-    const kind = stagesFor(definition.media)[entry.stage]?.modelKind;
+  const resolved = definition.stages.flatMap((entry) => {
+    const stage = stagesFor(definition.media)[entry.stage];
+    const kind = stage?.modelKind;
     if (!kind) return [entry];
     const named = typeof entry.model === "string" ? entry.model : undefined;
     const ofKind = registered.filter((m) => m.kind === kind);
@@ -43,6 +45,17 @@ export function resolveStageModels(
         ? `the ${entry.stage} stage needs ${a(kind)} model: name one of ${ofKind.map((m) => m.name).join(", ")} in its "model" option`
         : `the ${entry.stage} stage needs a registered ${kind} model and none is: ${registerHint(kind)}`,
     });
+    return [];
+  });
+  // A model of the right kind may still not do (a classifier without the stage's label).
+  const stages = resolved.flatMap((entry) => {
+    const stage = stagesFor(definition.media)[entry.stage];
+    const model = registered.find((m) => m.name === entry.model);
+    if (!stage?.checkModel || !model) return [entry];
+    const { stage: _id, ...options } = entry;
+    const problem = stage.checkModel(stage.config.parse(options), model);
+    if (problem === undefined) return [entry];
+    skipped.push({ stage: entry.stage, reason: problem });
     return [];
   });
   // The concept pass needs the embeddings: without the embedding stage it is left out too, saying why.

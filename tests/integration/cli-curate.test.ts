@@ -17,6 +17,7 @@ import {
 import { migrateJobQueue } from "@loupe/worker";
 import { createTestDatabase } from "./setup/database";
 import { killAllLoupes, runLoupeToEnd } from "./support/loupe-process";
+import { writeTinyClipFiles } from "./support/tiny-evaluators";
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let dir: string;
@@ -97,6 +98,36 @@ describe("loupe curate", () => {
     expect(r.output).toMatch(/^4 clips cut from the kept videos, 11\.9 s in all$/m);
     expect(r.output).toContain(`wrote ${path.join(out, "clips-00000.tar")} (4 clips)`);
     expect(fs.statSync(path.join(out, "clips-00000.tar")).size).toBeGreaterThan(10_000);
+  });
+
+  it("registers a classifier with its labels, for the NSFW stage", async () => {
+    const clip = writeTinyClipFiles(path.join(dir, "models"));
+    const added = await runLoupeToEnd(
+      [
+        "models",
+        "add",
+        "tiny-nsfw",
+        "--kind",
+        "classifier",
+        "--image",
+        clip.image,
+        "--labels",
+        "normal, other,nsfw",
+      ],
+      env,
+    );
+    expect(added.output.trim()).toBe('registered classifier model "tiny-nsfw"');
+    const model = await database.db.evaluatorModel.findUniqueOrThrow({ where: { name: "tiny-nsfw" } });
+    expect(model.spec).toMatchObject({
+      labels: ["normal", "other", "nsfw"],
+      activation: "softmax",
+      preprocess: "clip",
+    });
+    const missing = await runLoupeToEnd(
+      ["models", "add", "x", "--kind", "classifier", "--image", clip.image],
+      env,
+    );
+    expect(missing.output.trim()).toMatch(/a classifier needs its labels/);
   });
 
   it("ends in one line for a file that is not YAML, a bad definition, or an unknown project", async () => {

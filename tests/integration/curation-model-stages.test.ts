@@ -157,4 +157,38 @@ describe("model stages", () => {
       ["clip", 1, 1],
     ]);
   });
+
+  it("filter NSFW items with a registered classifier, and leave the stage out for a model without its label", async () => {
+    const dir = path.join(app.dataDir, "models");
+    const clip = writeTinyClipFiles(dir);
+    await expect(
+      registerEvaluatorModel(app.db, { name: "no-labels", kind: "classifier", image: clip.image }),
+    ).rejects.toThrow(/a classifier needs its labels/);
+    // The tiny image model outputs the normalised colour: as logits of these three classes, a blue
+    // image is "nsfw".
+    await registerEvaluatorModel(app.db, {
+      name: "tiny-nsfw",
+      kind: "classifier",
+      image: clip.image,
+      labels: ["normal", "other", "nsfw"],
+    });
+    const { view, decisions } = await runToEnd(pipeline([{ stage: "decode" }, { stage: "nsfw" }]));
+    expect(view.definition.stages).toEqual([{ stage: "decode" }, { stage: "nsfw", model: "tiny-nsfw" }]);
+    const of = (source: string) => decisions.find((d) => d.source === source)! as CurationDecision;
+    const softmax = (x: number[]) => x.map((v) => Math.exp(v) / x.reduce((a, b) => a + Math.exp(b), 0));
+    expect(of("line 3")).toMatchObject({ status: "dropped", firstFailingStage: "nsfw" });
+    expect(of("line 3").scores["nsfw.score"]).toBeCloseTo(softmax(clipEmbedding(COLOURS.blue))[2]!, 5);
+    expect(of("line 3").reason).toMatch(/^NSFW probability 0\.\d{3}, above 0\.5$/);
+    expect(of("line 1").scores["nsfw.score"]).toBeCloseTo(softmax(clipEmbedding(COLOURS.red))[2]!, 5);
+    expect(["line 1", "line 2", "line 4"].map((l) => of(l).status)).toEqual(["kept", "kept", "kept"]);
+
+    const { view: other } = await runToEnd(pipeline([{ stage: "decode" }, { stage: "nsfw", label: "porn" }]));
+    expect(other.skippedStages).toEqual([
+      {
+        stage: "nsfw",
+        reason:
+          'the classifier "tiny-nsfw" has no label "porn" (its labels: normal, other, nsfw); set the stage\'s "label" option',
+      },
+    ]);
+  });
 });

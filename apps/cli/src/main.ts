@@ -199,7 +199,7 @@ const positiveNumber = (v: string) => {
 models
   .command("add <name>")
   .description(
-    "register an evaluator model: CLIP (--image --text --tokenizer), or --kind dino | inception | aesthetic | face | lpips with --image",
+    "register an evaluator model: CLIP (--image --text --tokenizer), --kind dino | inception | aesthetic | face | lpips with --image, or --kind classifier with --image --labels",
   )
   .addOption(
     new Option("--kind <kind>", "what it is (default: clip when --text is given)").choices([
@@ -225,6 +225,23 @@ models
   })
   .option("--image-size <n>", "CLIP/aesthetic input size (224; 336 for ViT-L/14@336)", positiveInt)
   .option("--batch-size <n>", "images per ONNX call (1 for fixed-batch exports)", positiveInt)
+  .option("--labels <a,b,…>", "classifier: its classes, in the order of its outputs", (v: string) =>
+    v.split(",").map((l) => l.trim()),
+  )
+  .addOption(
+    new Option("--activation <f>", "classifier: outputs to probabilities (softmax)").choices([
+      "softmax",
+      "sigmoid",
+      "none",
+    ]),
+  )
+  .addOption(
+    new Option("--preprocess <p>", "classifier: how images are prepared (clip)").choices([
+      "clip",
+      "imagenet",
+      "half",
+    ]),
+  )
   .addOption(new Option("--execution-provider <ep>", "where it runs").choices(["auto", "cpu", "cuda"]))
   .option("--replace", "replace a model of the same name")
   .action((name: string, opts: ModelsAddCliOptions) => modelsAddCommand(name, opts));

@@ -12,12 +12,14 @@ import type { MediaKind } from "../media-probe";
 import { durationStage } from "./duration";
 import { embeddingStage } from "./embedding";
 import { motionStage } from "./motion";
+import { nsfwStage } from "./nsfw";
 import { scenesStage } from "./scenes";
 import type { Stage } from "./stage";
 import { videoDecodeStage } from "./video-decode";
 import { videoMetadataStage } from "./video-metadata";
 
-const byId = (stages: Stage<never>[]): Record<string, Stage<unknown>> =>
+/** Stages by id. Each stage has its own config type; a registry holds them as Stage<unknown>. */
+const byId = (stages: readonly { id: string }[]): Record<string, Stage<unknown>> =>
   Object.fromEntries(stages.map((s) => [s.id, s as unknown as Stage<unknown>]));
 
 /** The image stages, by id (a pipeline definition names them). */
@@ -32,8 +34,9 @@ export const IMAGE_STAGES: Record<string, Stage<unknown>> = byId([
   textAreaStage,
   aestheticStage,
   clipScoreStage,
+  nsfwStage,
   embeddingStage,
-] as Stage<never>[]);
+]);
 
 /**
  * The video stages, by id. The image stages that read the working image or the encoded image
@@ -53,8 +56,9 @@ export const VIDEO_STAGES: Record<string, Stage<unknown>> = byId([
   textAreaStage,
   aestheticStage,
   clipScoreStage,
+  nsfwStage,
   embeddingStage,
-] as Stage<never>[]);
+]);
 
 /** The stages a run of this medium may name. */
 export function stagesFor(media: MediaKind): Record<string, Stage<unknown>> {

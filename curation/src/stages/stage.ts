@@ -13,6 +13,9 @@ import type { MediaProbe } from "../media-probe";
 /** The evaluator models registered on this instance (`loupe models add`), by name. */
 export type ModelRegistry = ReadonlyMap<string, { kind: EvaluatorModelKind; spec: EvaluatorModelSpec }>;
 
+/** A registered model as a run sees it when it starts: its name, kind, and a classifier's labels. */
+export type RegisteredModel = { name: string; kind: string; labels?: readonly string[] };
+
 /** What a stage may need besides the image: the item's caption, and the registered models. */
 export type StageContext = { caption: string | null; models: ModelRegistry };
 
@@ -62,6 +65,12 @@ export type Stage<Config> = {
    * (a registered name); a run resolves it when it starts, or skips the stage saying why.
    */
   modelKind?: EvaluatorModelKind;
+  /**
+   * What the stage needs of its registered model beyond its kind (a classifier's label): why the
+   * model will not do, or undefined. Checked when a run starts, so a mismatch leaves the stage out
+   * with that reason rather than failing every item.
+   */
+  checkModel?: (config: Config, model: RegisteredModel) => string | undefined;
   /** It records the item's embedding (a run's decision tables then have an embedding column). */
   embeds?: boolean;
   measure(probe: MediaProbe, config: Config, context: StageContext): Promise<Measurement>;

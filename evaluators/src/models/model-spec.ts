@@ -12,11 +12,21 @@
  *   aesthetic  image [N, 3, S, S] (CLIP preprocessing) → score [N] or [N, 1]
  *   face       face crop [N, 3, 112, 112] in −1…1 (ArcFace's (x − 127.5)/127.5) → [N, D]
  *   lpips      two images [1, 3, H, W] in −1…1, the same size → distance (one number)
+ *   classifier image [N, 3, S, S] → one logit (or probability) per label [N, C]: an NSFW
+ *              detector, a watermark detector; its labels are registered with it
  */
 import { z } from "zod";
 import { clipSpec, parseSpec, type PreprocessSpec } from "../preprocess/spec";
 
-export const EVALUATOR_MODEL_KINDS = ["clip", "dino", "inception", "aesthetic", "face", "lpips"] as const;
+export const EVALUATOR_MODEL_KINDS = [
+  "clip",
+  "dino",
+  "inception",
+  "aesthetic",
+  "face",
+  "lpips",
+  "classifier",
+] as const;
 export type EvaluatorModelKind = (typeof EVALUATOR_MODEL_KINDS)[number];
 
 export const PREPROCESS_PRESETS = ["clip", "dino", "inception-pytorch-fid", "inception-clean-fid"] as const;
@@ -61,6 +71,28 @@ export const evaluatorModelSpec = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("aesthetic"), image: modelFile, ...common }),
   z.object({ kind: z.literal("face"), image: modelFile, ...common }),
   z.object({ kind: z.literal("lpips"), image: modelFile, ...common }),
+  z.object({
+    kind: z.literal("classifier"),
+    image: modelFile,
+    /** The classes, in the order of the model's outputs. */
+    labels: z
+      .array(z.string().trim().min(1).max(64))
+      .min(1)
+      .max(1000)
+      .refine((l) => new Set(l).size === l.length, "labels must differ"),
+    /**
+     * What turns the outputs into probabilities: softmax over the classes (one class per image),
+     * sigmoid per class (several may hold), or none (the model outputs probabilities already).
+     */
+    activation: z.enum(["softmax", "sigmoid", "none"]).default("softmax"),
+    /**
+     * How images are prepared: CLIP's transform, ImageNet's (resize 256, crop 224, ImageNet mean
+     * and std, as torchvision and DINO), or ViT's "half" (resize to the input size, mean = std = 0.5,
+     * as Hugging Face ViT image classifiers).
+     */
+    preprocess: z.enum(["clip", "imagenet", "half"]).default("clip"),
+    ...common,
+  }),
 ]);
 export type EvaluatorModelSpec = z.infer<typeof evaluatorModelSpec>;
 export type EvaluatorModelSpecInput = z.input<typeof evaluatorModelSpec>;
@@ -103,6 +135,24 @@ export function preprocessOf(spec: EvaluatorModelSpec): {
       return { name: "arcface-112", spec: FACE_SPEC };
     case "lpips":
       return { name: "lpips", spec: FACE_SPEC }; // not used: LPIPS takes image pairs (lpips.ts)
+    case "classifier":
+      if (spec.preprocess === "imagenet") return { name: "dino", spec: "dino" };
+      if (spec.preprocess === "half")
+        return {
+          name: `half-${spec.imageSize}`,
+          spec: parseSpec({
+            size: spec.imageSize,
+            resizeShortest: false,
+            crop: spec.imageSize,
+            mean: [0.5, 0.5, 0.5],
+            std: [0.5, 0.5, 0.5],
+            interpolation: "bilinear",
+          }),
+        };
+      return {
+        name: `clip-${spec.imageSize}`,
+        spec: spec.imageSize === 224 ? "clip" : clipSpec(spec.imageSize),
+      };
   }
 }
 

@@ -59,7 +59,11 @@ export async function createCurationRun(
   }
   if (options.shardSize !== undefined && !(Number.isInteger(options.shardSize) && options.shardSize >= 1))
     throw refuse(`shard size must be a whole number ≥ 1, not ${options.shardSize}`);
-  const registered = await db.evaluatorModel.findMany({ select: { name: true, kind: true } });
+  const models = await db.evaluatorModel.findMany({ select: { name: true, kind: true, spec: true } });
+  const registered = models.map((m) => {
+    const labels = (m.spec as { labels?: unknown }).labels;
+    return { name: m.name, kind: m.kind, ...(Array.isArray(labels) ? { labels: labels.map(String) } : {}) };
+  });
   const { definition: stored, skipped } = resolveStageModels(pipeline.definition, registered);
   if (stored.stages.length === 0)
     throw refuse(`No stage can run: ${skipped.map((s) => s.reason).join("; ")}`);

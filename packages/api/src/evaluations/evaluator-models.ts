@@ -37,6 +37,10 @@ export const registerEvaluatorModelInput = z.object({
   imageSize: z.number().int().min(16).max(1024).optional(),
   batchSize: z.number().int().min(1).max(256).optional(),
   executionProvider: z.enum(["auto", "cpu", "cuda"]).optional(),
+  /** Classifiers: the classes in the order of the model's outputs. */
+  labels: z.array(z.string().trim().min(1)).optional(),
+  activation: z.enum(["softmax", "sigmoid", "none"]).optional(),
+  preprocess: z.enum(["clip", "imagenet", "half"]).optional(),
   /** Replace a model of the same name (its cached features are then never reused: the key changes). */
   replace: z.boolean().default(false),
 });
@@ -88,6 +92,10 @@ export async function registerEvaluatorModel(db: Db, input: RegisterEvaluatorMod
   } else if (data.text || data.tokenizer) {
     throw bad(`a ${kind} model has one image model; --text and --tokenizer are for CLIP models`);
   }
+  if (kind === "classifier" && !data.labels?.length)
+    throw bad("a classifier needs its labels, in the order of its outputs: --labels normal,nsfw");
+  if (kind !== "classifier" && (data.labels || data.activation || data.preprocess))
+    throw bad("--labels, --activation and --preprocess are for classifiers (--kind classifier)");
   const parsed = evaluatorModelSpec.safeParse({
     kind,
     ...files,
@@ -98,6 +106,9 @@ export async function registerEvaluatorModel(db: Db, input: RegisterEvaluatorMod
     imageSize: data.imageSize,
     batchSize: data.batchSize,
     executionProvider: data.executionProvider,
+    labels: data.labels,
+    activation: data.activation,
+    preprocess: data.preprocess,
   });
   if (!parsed.success)
     throw bad(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
