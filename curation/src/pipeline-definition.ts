@@ -123,7 +123,7 @@ export const pipelineDefinitionSchema = z
 /** A folder source without its own extensions lists the run's medium's. */
 function withMediaExtensions<D extends { media: "image" | "video"; source: SourceConfig }>(definition: D): D {
   const { source } = definition;
-  if (source.kind !== "folder" || source.extensions) return definition;
+  if ((source.kind !== "folder" && source.kind !== "s3") || source.extensions) return definition;
   const extensions = [...(definition.media === "video" ? VIDEO_EXTENSIONS : IMAGE_EXTENSIONS)];
   return { ...definition, source: { ...source, extensions } };
 }

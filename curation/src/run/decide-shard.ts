@@ -28,6 +28,8 @@ export function locationOf(locator: Locator | null): string | null {
       return locator.url;
     case "tar-member":
       return `${locator.shard}#${locator.member}`;
+    case "object":
+      return `s3://${locator.bucket}/${locator.key}`;
   }
 }
 

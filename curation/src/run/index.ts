@@ -28,6 +28,13 @@ export {
 } from "./insights";
 export { projectDecision, FunnelProjection } from "./projection";
 export { TarFileWriter } from "./tar-file";
-export { itemBytes, itemInput, locatorOf } from "./item-bytes";
+export {
+  itemBytes,
+  itemInput,
+  locatorOf,
+  readOptionsOf,
+  type ItemReadOptions,
+  type ObjectStoreEndpoint,
+} from "./item-bytes";
 export { ClipsOutput, clipsOfDecision, type ClipOptions } from "./clips-output";
 export { WebDatasetOutput, mediaExtension, type WebDatasetShardFile } from "./webdataset-output";

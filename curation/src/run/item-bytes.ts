@@ -1,24 +1,50 @@
 /**
- * An item's bytes again, from the location its decision recorded (a path, a URL, or
- * "shard.tar#member"), for what is made after the run: thumbnails and WebDataset shards.
+ * An item's bytes again, from the location its decision recorded (a path, a URL,
+ * "shard.tar#member" or "s3://bucket/key"), for what is made after the run: thumbnails, WebDataset
+ * shards, clips, audits. An object's endpoint and region are the run's source's, not part of the
+ * location (which is what training loaders read).
  */
 import fs from "node:fs/promises";
 import type { Locator } from "../sources/item";
 import type { CurationDecision } from "./decide-shard";
+import type { PipelineDefinition } from "../pipeline-definition";
 import { loadItem, type DownloadOptions } from "./load-item";
 
-export function locatorOf(location: string): Locator {
+/** Where a run's objects are served from, when its source is a bucket. */
+export type ObjectStoreEndpoint = { endpoint?: string; region?: string };
+
+export function locatorOf(location: string, objectStore: ObjectStoreEndpoint | null = null): Locator {
   if (/^https?:\/\//.test(location)) return { kind: "url", url: location };
+  const object = /^s3:\/\/([^/]+)\/(.+)$/.exec(location);
+  if (object) return { kind: "object", bucket: object[1]!, key: object[2]!, ...objectStore };
   const hash = location.lastIndexOf("#");
   if (hash > 0 && /\.(tar|tar\.gz|tgz)$/.test(location.slice(0, hash)))
     return { kind: "tar-member", shard: location.slice(0, hash), member: location.slice(hash + 1) };
   return { kind: "file", path: location };
 }
 
-/** Where the item's bytes are now: a local file's path, or the bytes (a tar member, a download); or why they cannot be read. */
+/** How a run's items are read again: its download settings, and its bucket's endpoint. */
+export type ItemReadOptions = { download: DownloadOptions | null; objectStore: ObjectStoreEndpoint | null };
+
+/** The read options of a run, from its definition. */
+export function readOptionsOf(definition: Pick<PipelineDefinition, "download" | "source">): ItemReadOptions {
+  const { source } = definition;
+  return {
+    download: definition.download,
+    objectStore:
+      source.kind === "s3"
+        ? {
+            ...(source.endpoint ? { endpoint: source.endpoint } : {}),
+            ...(source.region ? { region: source.region } : {}),
+          }
+        : null,
+  };
+}
+
+/** Where the item's bytes are now: a local file's path, or the bytes (a tar member, an object, a download); or why they cannot be read. */
 export async function itemInput(
   d: Pick<CurationDecision, "itemId" | "source" | "location" | "caption" | "metadata">,
-  download: DownloadOptions | null,
+  read: ItemReadOptions,
 ): Promise<string | Buffer | { error: string }> {
   if (d.location === null) return { error: `${d.source} has no location` };
   const loaded = await loadItem(
@@ -27,9 +53,9 @@ export async function itemInput(
       source: d.source,
       caption: d.caption,
       metadata: d.metadata,
-      locator: locatorOf(d.location),
+      locator: locatorOf(d.location, read.objectStore),
     },
-    download,
+    read.download,
   );
   return "error" in loaded ? loaded : loaded.item.input;
 }
@@ -37,8 +63,8 @@ export async function itemInput(
 /** The item's bytes, or the reason they cannot be read. */
 export async function itemBytes(
   d: Pick<CurationDecision, "itemId" | "source" | "location" | "caption" | "metadata">,
-  download: DownloadOptions | null,
+  read: ItemReadOptions,
 ): Promise<Buffer | { error: string }> {
-  const input = await itemInput(d, download);
+  const input = await itemInput(d, read);
   return typeof input === "string" ? fs.readFile(input) : input;
 }

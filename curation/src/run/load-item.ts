@@ -1,10 +1,11 @@
 /**
  * From a source item to what the stages read: a local file is handed over by path (sharp reads it
- * itself), a tar member is read into memory (bounded), and a URL is fetched only when the
+ * itself), a tar member or a bucket's object is read into memory (bounded), and a URL is fetched only when the
  * pipeline allows downloads. Anything that cannot be read becomes the reason for an item-level
  * "error" decision — never an exception that would stop the shard.
  */
 import fsp from "node:fs/promises";
+import { readS3Object, sharedS3Client } from "@loupe/media";
 import type { PipelineItem } from "../pipeline";
 import type { SourceItem, UrlLocator } from "../sources/item";
 import { readTarMemberBytes } from "../sources/tar-member";
@@ -29,6 +30,11 @@ export async function loadItem(item: SourceItem, download: DownloadOptions | nul
       }
       case "tar-member": {
         const bytes = await readTarMemberBytes(locator, MAX_MEMBER_BYTES);
+        return { item: { ...base, input: bytes, bytes: bytes.length } };
+      }
+      case "object": {
+        const client = sharedS3Client(locator);
+        const bytes = await readS3Object(client, locator.bucket, locator.key, MAX_MEMBER_BYTES);
         return { item: { ...base, input: bytes, bytes: bytes.length } };
       }
       case "url": {

@@ -10,7 +10,7 @@
  */
 import crypto from "node:crypto";
 
-export type SourceKind = "folder" | "manifest" | "webdataset";
+export type SourceKind = "folder" | "manifest" | "webdataset" | "s3";
 
 export type FileLocator = { kind: "file"; path: string };
 export type UrlLocator = { kind: "url"; url: string };
@@ -27,7 +27,15 @@ export type TarMemberLocator = {
   offset?: number;
   size?: number;
 };
-export type Locator = FileLocator | UrlLocator | TarMemberLocator;
+/** An object in a bucket (an S3-compatible server's when `endpoint` is set). */
+export type ObjectLocator = {
+  kind: "object";
+  bucket: string;
+  key: string;
+  endpoint?: string;
+  region?: string;
+};
+export type Locator = FileLocator | UrlLocator | TarMemberLocator | ObjectLocator;
 
 type ItemBase = {
   id: string;

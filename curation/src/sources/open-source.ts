@@ -7,6 +7,7 @@ import { openFolderSource } from "./folder";
 import type { ItemSource } from "./item-source";
 import { openManifestSource } from "./manifest";
 import { parseSourceConfig } from "./source-config";
+import { openObjectStoreSource } from "./object-store";
 import { openWebDatasetSource } from "./webdataset";
 
 export async function openSource(input: unknown): Promise<ItemSource> {
@@ -18,5 +19,7 @@ export async function openSource(input: unknown): Promise<ItemSource> {
       return openManifestSource(config);
     case "webdataset":
       return openWebDatasetSource(config);
+    case "s3":
+      return openObjectStoreSource(config);
   }
 }

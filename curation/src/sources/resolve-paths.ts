@@ -19,5 +19,7 @@ export function resolveSourcePaths<S extends SourceConfig>(source: S, baseDir: s
       return source.root
         ? { ...source, root: abs(source.root) }
         : { ...source, shards: source.shards.map(abs) };
+    case "s3":
+      return source;
   }
 }

@@ -31,7 +31,9 @@ describe("parseSourceConfig", () => {
 
   it("gives one-line SourceErrors for unknown kinds, keys, formats and bad patterns", () => {
     const cases: [unknown, RegExp][] = [
-      [{ kind: "s3" }, /^invalid source config: kind: /],
+      [{ kind: "gcs" }, /^invalid source config: kind: /],
+      [{ kind: "s3" }, /^invalid source config: bucket: /],
+      [{ kind: "s3", bucket: "b", endpoint: "ftp://x" }, /endpoint: /],
       [{ kind: "folder", root: "/d", recursive: true }, /Unrecognized key: "recursive"/],
       [{ kind: "manifest", path: "m.x", pathColumn: "p", format: "xlsx" }, /format: /],
       [{ kind: "webdataset", shards: [] }, /shards: /],

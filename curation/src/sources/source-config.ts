@@ -5,6 +5,8 @@
  *   { kind: "manifest", path, format?, pathColumn | urlColumn, captionColumn?, root? }
  *                                                            one item per JSONL line / CSV or Parquet row
  *   { kind: "webdataset", shards, root? }                    one item per sample of each tar shard
+ *   { kind: "s3", bucket, prefix?, endpoint?, region?, extensions? }
+ *                                                            one item per media object under prefix
  *
  * Relative paths (root, manifest path, shards) resolve against the working directory, except that
  * shards resolve against `root` when it is given. Item ids depend on paths *relative to the
@@ -80,15 +82,31 @@ export const webDatasetSourceSchema = z
   })
   .strict();
 
+export const objectStoreSourceSchema = z
+  .object({
+    kind: z.literal("s3"),
+    bucket: z.string().trim().min(3).max(63),
+    /** Only objects whose keys start with this (a "folder" in the bucket); default: the whole bucket. */
+    prefix: z.string().default(""),
+    /** An S3-compatible server (MinIO, R2, Ceph, …); unset means AWS S3. */
+    endpoint: z.url({ protocol: /^https?$/ }).optional(),
+    region: z.string().trim().min(1).optional(),
+    /** Extensions that count as media (default: the run's medium's). */
+    extensions: z.array(extension).min(1).optional(),
+  })
+  .strict();
+
 export const sourceConfigSchema = z.discriminatedUnion("kind", [
   folderSourceSchema,
   manifestSourceSchema,
   webDatasetSourceSchema,
+  objectStoreSourceSchema,
 ]);
 
 export type FolderSourceConfig = z.output<typeof folderSourceSchema>;
 export type ManifestSourceConfig = z.output<typeof manifestSourceSchema>;
 export type WebDatasetSourceConfig = z.output<typeof webDatasetSourceSchema>;
+export type ObjectStoreSourceConfig = z.output<typeof objectStoreSourceSchema>;
 export type SourceConfig = z.output<typeof sourceConfigSchema>;
 export type SourceConfigInput = z.input<typeof sourceConfigSchema>;
 

@@ -16,6 +16,8 @@ export type Runtime = {
   baseUrl: string;
   /** Folders that curation runs started from the web or the API may read (LOUPE_CURATION_ROOTS). */
   curationRoots: string[];
+  /** Buckets that curation runs started from the web or the API may read (LOUPE_CURATION_BUCKETS). */
+  curationBuckets: string[];
 };
 
 export function createRuntime(opts: {
@@ -30,6 +32,8 @@ export function createRuntime(opts: {
   storage?: MediaStorage | ConfiguredMediaStorage;
   /** Default: `<dataDir>/corpora`. */
   curationRoots?: string[];
+  /** Default: none. */
+  curationBuckets?: string[];
 }): Runtime {
   const db = createPrismaClient(opts.databaseUrl);
   return {
@@ -39,5 +43,6 @@ export function createRuntime(opts: {
     secret: opts.secret,
     baseUrl: opts.baseUrl,
     curationRoots: opts.curationRoots ?? [dataPaths(opts.dataDir).corpora],
+    curationBuckets: opts.curationBuckets ?? [],
   };
 }

@@ -45,6 +45,11 @@ const envSchema = z.object({
    * from the web or the API may read. Default: <LOUPE_DATA_DIR>/corpora. The CLI is not limited.
    */
   LOUPE_CURATION_ROOTS: z.string().trim().default(""),
+  /**
+   * Buckets (comma-separated) whose objects curation runs started from the web or the API may
+   * read with the server's S3 credentials. Default: none. The CLI is not limited.
+   */
+  LOUPE_CURATION_BUCKETS: z.string().trim().default(""),
   LOUPE_STORAGE: z.enum(["local", "s3"], 'must be "local" or "s3"').default("local"),
   LOUPE_S3_BUCKET: z.string().trim().optional(),
   LOUPE_S3_PREFIX: z.string().trim().default(""),
@@ -97,6 +102,8 @@ export type LoupeConfig = {
   storage: StorageConfig;
   /** LOUPE_CURATION_ROOTS, absolute: where web- and API-started curation runs may read corpora. */
   curationRoots: string[];
+  /** LOUPE_CURATION_BUCKETS: the buckets web- and API-started curation runs may read. */
+  curationBuckets: string[];
 };
 
 /** Parse the environment. Throws `ConfigError` naming the first bad variable. */
@@ -124,6 +131,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     gpuSlots: e.LOUPE_GPU_SLOTS,
     storage: storageConfig(e),
     curationRoots: curationRoots(e),
+    curationBuckets: e.LOUPE_CURATION_BUCKETS.split(",")
+      .map((b) => b.trim())
+      .filter((b) => b !== ""),
   };
 }
 

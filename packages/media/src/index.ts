@@ -10,6 +10,14 @@ export {
 } from "./storage";
 export { S3MediaStorage, normalizeS3Prefix, type S3MediaStorageOptions } from "./s3-storage";
 export {
+  createS3Client,
+  sharedS3Client,
+  listS3Objects,
+  readS3Object,
+  type S3ClientOptions,
+  type S3ObjectEntry,
+} from "./s3-objects";
+export {
   createMediaStorage,
   resolveMediaStorage,
   mediaStorageOptionsSchema,

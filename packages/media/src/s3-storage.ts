@@ -27,10 +27,10 @@ import {
   GetObjectCommand,
   HeadObjectCommand,
   PutObjectCommand,
-  S3Client,
+  type S3Client,
   type GetObjectCommandOutput,
-  type S3ClientConfig,
 } from "@aws-sdk/client-s3";
+import { createS3Client } from "./s3-objects";
 import {
   assertSha256,
   sha256Hex,
@@ -108,19 +108,7 @@ export class S3MediaStorage implements MediaStorage {
     }
     this.bucket = options.bucket;
     this.prefix = normalizeS3Prefix(options.prefix);
-    const config: S3ClientConfig = {
-      region: options.region || "us-east-1",
-      forcePathStyle: options.forcePathStyle ?? options.endpoint !== undefined,
-    };
-    if (options.endpoint) {
-      config.endpoint = options.endpoint;
-      config.requestChecksumCalculation = "WHEN_REQUIRED";
-      config.responseChecksumValidation = "WHEN_REQUIRED";
-    }
-    if (options.accessKeyId && options.secretAccessKey) {
-      config.credentials = { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey };
-    }
-    this.client = new S3Client(config);
+    this.client = createS3Client(options);
   }
 
   /** The object key of a hash: `<prefix><aa>/<bb>/<sha256>`, the local layout. */

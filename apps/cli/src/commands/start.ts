@@ -47,6 +47,7 @@ export async function startCommand(opts: { worker: boolean }): Promise<void> {
       dataDir: paths.root,
       storage: config.storage,
       curationRoots: config.curationRoots,
+      curationBuckets: config.curationBuckets,
     });
     cleanups.push(() => runtime.db.$disconnect());
     const admin = await ensureAdmin(runtime.db, { email: config.adminEmail, password: config.adminPassword });

@@ -21,6 +21,7 @@ export function getRuntime(): Runtime {
     dataDir: config.dataDir,
     storage: config.storage,
     curationRoots: config.curationRoots,
+    curationBuckets: config.curationBuckets,
   });
   return globalForRuntime.loupeRuntime;
 }

@@ -6,7 +6,14 @@
 import fsp from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { encodeMp4, itemInput, VideoProbe, type CurationDecision, type MediaKind } from "@loupe/curation";
+import {
+  encodeMp4,
+  itemInput,
+  VideoProbe,
+  type CurationDecision,
+  type ItemReadOptions,
+  type MediaKind,
+} from "@loupe/curation";
 import { makeThumbnail, type MediaStorage } from "@loupe/media";
 
 const IMAGE_SIDE = 1024;
@@ -21,9 +28,9 @@ export async function storeAuditMedia(
   storage: MediaStorage,
   d: CurationDecision,
   media: MediaKind,
-  download: { timeoutSeconds: number; maxBytes: number } | null,
+  read: ItemReadOptions,
 ): Promise<AuditMedia | null> {
-  const input = await itemInput(d, download);
+  const input = await itemInput(d, read);
   if (typeof input === "object" && !Buffer.isBuffer(input)) return null;
   try {
     if (media === "image") {

@@ -13,6 +13,7 @@ import {
   decodeDecisions,
   LowestIdSample,
   parsePipeline,
+  readOptionsOf,
   type CurationDecision,
 } from "@loupe/curation";
 import type { MediaStorage } from "@loupe/media";
@@ -69,7 +70,8 @@ export async function prepareCurationAudit(runtime: { db: Db; storage: MediaStor
   if (wantedOriginals.size > 0)
     for await (const d of eachDecision()) if (wantedOriginals.has(d.itemId)) originals.set(d.itemId, d);
 
-  const media = (d: CurationDecision) => storeAuditMedia(storage, d, definition.media, definition.download);
+  const media = (d: CurationDecision) =>
+    storeAuditMedia(storage, d, definition.media, readOptionsOf(definition));
   let unavailable = 0;
   for (const d of sampled) {
     const shown = await media(d);

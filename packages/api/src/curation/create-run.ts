@@ -19,6 +19,8 @@ export type CurationActor = { userId?: string; apiKeyId?: string };
 export type CreateCurationRunOptions = {
   /** Folders the source must lie in; null: any (the CLI). */
   roots: readonly string[] | null;
+  /** Buckets an object-store source may read; null: any (the CLI). Default: none when roots are set. */
+  buckets?: readonly string[] | null;
   /**
    * Items per shard, overriding the definition's (which is 1,000–10,000): for tests and tiny
    * corpora that still want several shards.
@@ -51,6 +53,11 @@ export async function createCurationRun(
     const outside = await sourceOutsideRoots(source, options.roots);
     if (outside) throw refuse(`source: ${outside}`);
   }
+  const buckets = options.buckets === undefined ? (options.roots ? [] : null) : options.buckets;
+  if (source.kind === "s3" && buckets && !buckets.includes(source.bucket))
+    throw refuse(
+      `source: the bucket "${source.bucket}" is not one curation may read (${buckets.join(", ") || "none"}; set LOUPE_CURATION_BUCKETS)`,
+    );
   try {
     await openSource(source);
   } catch (err) {

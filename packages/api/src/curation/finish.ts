@@ -31,6 +31,7 @@ import {
   mergeTallies,
   nearDuplicateReason,
   parsePipeline,
+  readOptionsOf,
   runOrder,
   ScoreHistograms,
   ScoreRanges,
@@ -65,6 +66,7 @@ export async function finishCurationRun(runtime: { db: Db; storage: MediaStorage
   const pipeline = parsePipeline(run.definition);
   const stages = runOrder(pipeline.stages);
   const dedup = pipeline.definition.dedup;
+  const read = readOptionsOf(pipeline.definition);
   async function* eachShard(): AsyncGenerator<CurationDecision[]> {
     for (const shard of shards)
       yield await decodeDecisions(asyncBufferOf(await readStored(storage, shard.decisionsSha256!)));
@@ -131,7 +133,7 @@ export async function finishCurationRun(runtime: { db: Db; storage: MediaStorage
     const webdatasetConfig = pipeline.definition.outputs.webdataset;
     const webdataset = webdatasetConfig
       ? new WebDatasetOutput(dir, webdatasetConfig.samplesPerShard, async (d) => {
-          const bytes = await itemBytes(d, pipeline.definition.download);
+          const bytes = await itemBytes(d, read);
           if (!Buffer.isBuffer(bytes))
             throw new Error(`cannot read ${d.source} for the WebDataset shards: ${bytes.error}`);
           return bytes;
@@ -140,7 +142,7 @@ export async function finishCurationRun(runtime: { db: Db; storage: MediaStorage
     const clipsConfig = pipeline.definition.outputs.clips;
     const clips = clipsConfig
       ? new ClipsOutput(dir, clipsConfig, async (d) => {
-          const input = await itemInput(d, pipeline.definition.download);
+          const input = await itemInput(d, read);
           if (typeof input === "object" && !Buffer.isBuffer(input))
             throw new Error(`cannot read ${d.source} to cut its clips: ${input.error}`);
           return input;
@@ -229,11 +231,10 @@ export async function finishCurationRun(runtime: { db: Db; storage: MediaStorage
       ),
     };
 
-    const download = pipeline.definition.download;
     const thumbnails = new Map<string, string | null>();
     const sample = async (d: CurationDecision) => {
       if (!thumbnails.has(d.itemId))
-        thumbnails.set(d.itemId, await thumbnailOf(storage, d, pipeline.definition.media, download));
+        thumbnails.set(d.itemId, await thumbnailOf(storage, d, pipeline.definition.media, read));
       return sampleOf(d, thumbnails.get(d.itemId)!);
     };
     const removed: CurationSummary["samples"]["removed"] = {};

@@ -41,7 +41,7 @@ export const curationRouter = router({
         ctx.db,
         ctx.project.id,
         input.definition,
-        { roots: ctx.runtime.curationRoots },
+        { roots: ctx.runtime.curationRoots, buckets: ctx.runtime.curationBuckets },
         { userId: ctx.user.id },
       ),
     ),

@@ -4,7 +4,14 @@
  * corpus itself. An item that cannot be read has none (the gallery shows its reason instead).
  */
 import fsp from "node:fs/promises";
-import { itemBytes, itemInput, VideoProbe, type CurationDecision, type MediaKind } from "@loupe/curation";
+import {
+  itemBytes,
+  itemInput,
+  VideoProbe,
+  type CurationDecision,
+  type ItemReadOptions,
+  type MediaKind,
+} from "@loupe/curation";
 import { makeThumbnail, type MediaStorage } from "@loupe/media";
 import type { CurationSample } from "./summary";
 
@@ -14,13 +21,12 @@ export async function thumbnailOf(
   storage: MediaStorage,
   d: CurationDecision,
   media: MediaKind,
-  download: { timeoutSeconds: number; maxBytes: number } | null,
+  read: ItemReadOptions,
 ): Promise<string | null> {
   if (d.status === "error") return null;
   try {
     // A video's thumbnail is its middle frame: the frame its image stages judged.
-    const image =
-      media === "video" ? await middleFrame(await itemInput(d, download)) : await itemBytes(d, download);
+    const image = media === "video" ? await middleFrame(await itemInput(d, read)) : await itemBytes(d, read);
     if (!Buffer.isBuffer(image)) return null;
     return (await storage.put(await makeThumbnail(image, THUMBNAIL_SIDE))).sha256;
   } catch {

@@ -23,6 +23,8 @@ function pathsOfSource(source: SourceConfig): string[] {
           expandBraces(pattern).map((shard) => (source.root ? path.resolve(source.root, shard) : shard)),
         ),
       ];
+    case "s3":
+      return [];
   }
 }
 
