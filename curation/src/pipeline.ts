@@ -32,6 +32,8 @@ export type ItemDecision = {
   hashes: Record<string, string>;
   /** The unit-length image embedding, when an embedding stage ran (for the concept pass). */
   embedding?: Float32Array;
+  /** Milliseconds each stage spent measuring the item (for the run's per-stage speed; not stored). */
+  stageMs?: Record<string, number>;
 };
 
 export type PipelineItem = {
@@ -99,10 +101,13 @@ async function decideWith(
     scores: {},
     labels: {},
     hashes: {},
+    stageMs: {},
   };
   for (const { stage, config } of runOrder(stages)) {
+    const started = performance.now();
     try {
       const measurement = await stage.measure(probe, config, context);
+      decision.stageMs![stage.id] = performance.now() - started;
       for (const [name, value] of Object.entries(measurement.scores))
         if (Number.isFinite(value)) decision.scores[`${stage.id}.${name}`] = value;
       for (const [name, value] of Object.entries(measurement.labels ?? {}))
@@ -116,6 +121,7 @@ async function decideWith(
         decision.reason = failure;
       }
     } catch (err) {
+      decision.stageMs![stage.id] = performance.now() - started;
       // Unreadable media (or a bug in a stage): an item-level error, never a crashed worker.
       if (decision.status !== "kept") break;
       decision.status = "error";

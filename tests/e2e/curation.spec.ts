@@ -31,6 +31,7 @@ test("a curation run is started, read, projected and downloaded from the Curatio
   const funnel = page.getByTestId("funnel-table");
   await expect(funnel.getByRole("row", { name: /Near-duplicate removal/ })).toContainText("6");
   await expect(page.getByTestId("histogram-blur.sharpness")).toBeVisible();
+  await expect(funnel.getByRole("columnheader", { name: "Time per item" })).toBeVisible();
 
   // Let every image pass the sharpness test: the blurred one would be kept too.
   await page.getByLabel("minSharpness").fill("0");

@@ -133,7 +133,7 @@ describe("the concept pass", () => {
     expect(semantic.subarray(0, 4).toString()).toBe("PAR1");
     // With unchanged thresholds the projection gives the run's own funnel, embedding step included.
     const projected = await projectCurationFunnel(app.runtime, projectId, view.id, {});
-    expect(projected.funnel).toEqual(view.funnel);
+    expect(projected.funnel).toEqual(view.funnel.map(({ msPerItem: _, ...s }) => s));
   });
 
   it("refuses concepts without an embedding stage", async () => {

@@ -56,7 +56,8 @@ describe("decision tables", () => {
     const bytes = await encodeDecisions(decisions, columns);
     expect(bytes.subarray(0, 4).toString()).toBe("PAR1");
     const back = await decodeDecisions(asyncBufferOf(bytes));
-    expect(back).toEqual(decisions);
+    // Everything but the stage timings, which are counted in the tally and never stored.
+    expect(back).toEqual(decisions.map(({ stageMs: _, ...d }) => d));
     // Deterministic: the same decisions give the same bytes.
     expect((await encodeDecisions(decisions, columns)).equals(bytes)).toBe(true);
   });
@@ -96,7 +97,14 @@ describe("the run-wide near-duplicate pass and the funnel", () => {
 
   it("counts what each stage removed, in run order, ending at the kept count", () => {
     const tally = mergeTallies([tallyDecisions(decisions.slice(0, 5)), tallyDecisions(decisions.slice(5))]);
-    expect(tally).toEqual(tallyDecisions(decisions));
+    // Merged shard tallies equal one tally of all (timings up to the order floats are summed in).
+    const { timing, ...counts } = tally;
+    const { timing: wholeTiming, ...wholeCounts } = tallyDecisions(decisions);
+    expect(counts).toEqual(wholeCounts);
+    for (const [stage, t] of Object.entries(wholeTiming!)) {
+      expect(timing![stage]!.items).toBe(t.items);
+      expect(timing![stage]!.ms).toBeCloseTo(t.ms, 6);
+    }
     const stages = runOrder(pipeline().stages).map((s) => ({ id: s.stage.id, label: s.stage.label }));
     const funnel = funnelOf(tally, stages, { removed: 2 });
     expect(funnel.map((s) => [s.stage, s.dropped, s.errors, s.remaining])).toEqual([
@@ -109,6 +117,9 @@ describe("the run-wide near-duplicate pass and the funnel", () => {
       ["dedup", 2, 0, 6],
     ]);
     expect(funnel.at(-1)!.share).toBeCloseTo(6 / 15);
+    // Every readable item was timed by every stage it reached; the funnel says the mean per item.
+    expect(tally.timing!.decode!.items).toBe(15 - 2);
+    expect(funnel.find((s) => s.stage === "blur")!.msPerItem).toBeGreaterThan(0);
   });
 });
 
@@ -118,7 +129,9 @@ describe("deciding on worker threads", () => {
     // libvips words its own errors (a truncated file) from a buffer that concurrent decodes share,
     // so an error's text may differ; everything else must be the same.
     const comparable = (list: CurationDecision[]) =>
-      list.map((d) => (d.status === "error" ? { ...d, reason: d.reason?.split(":")[0] } : d));
+      list.map(({ stageMs: _, ...d }) =>
+        d.status === "error" ? { ...d, reason: d.reason?.split(":")[0] } : d,
+      );
     expect(comparable(threaded)).toEqual(comparable(decisions));
   }, 60_000);
 });

@@ -13,16 +13,25 @@ export type DecisionTally = {
   dropped: Record<string, number>;
   /** Items each stage could not read ("source": the item could not be located or fetched). */
   errors: Record<string, number>;
+  /** Per stage, the items it measured and the milliseconds it spent on them (absent in older runs). */
+  timing?: Record<string, { items: number; ms: number }>;
 };
 
 export function emptyTally(): DecisionTally {
-  return { items: 0, kept: 0, dropped: {}, errors: {} };
+  return { items: 0, kept: 0, dropped: {}, errors: {}, timing: {} };
 }
 
-export function tallyDecisions(decisions: Iterable<Pick<ItemDecision, "status" | "firstFailingStage">>) {
+export function tallyDecisions(
+  decisions: Iterable<Pick<ItemDecision, "status" | "firstFailingStage" | "stageMs">>,
+) {
   const tally = emptyTally();
   for (const d of decisions) {
     tally.items++;
+    for (const [stage, ms] of Object.entries(d.stageMs ?? {})) {
+      const t = (tally.timing![stage] ??= { items: 0, ms: 0 });
+      t.items++;
+      t.ms += ms;
+    }
     if (d.status === "kept") tally.kept++;
     else {
       const counts = d.status === "dropped" ? tally.dropped : tally.errors;
@@ -43,6 +52,11 @@ export function mergeTallies(tallies: Iterable<DecisionTally>): DecisionTally {
     total.kept += t.kept;
     add(total.dropped, t.dropped);
     add(total.errors, t.errors);
+    for (const [stage, { items, ms }] of Object.entries(t.timing ?? {})) {
+      const into = (total.timing![stage] ??= { items: 0, ms: 0 });
+      into.items += items;
+      into.ms += ms;
+    }
   }
   return total;
 }
@@ -58,6 +72,8 @@ export type FunnelStep = {
   remaining: number;
   /** remaining ÷ the run's items (0 when the run has none). */
   share: number;
+  /** A stage's mean measuring time per item, in milliseconds (absent when not recorded). */
+  msPerItem?: number;
 };
 
 /**
@@ -81,7 +97,12 @@ export function funnelOf(
   };
   const sourceErrors = tally.errors.source ?? 0;
   if (sourceErrors > 0) push("source", "Readable from the source", 0, sourceErrors);
-  for (const s of stages) push(s.id, s.label, tally.dropped[s.id] ?? 0, tally.errors[s.id] ?? 0);
+  for (const s of stages) {
+    push(s.id, s.label, tally.dropped[s.id] ?? 0, tally.errors[s.id] ?? 0);
+    // Only a run's own tally has timings; a projected funnel re-judges without measuring.
+    const t = tally.timing?.[s.id];
+    if (t && t.items > 0) steps.at(-1)!.msPerItem = t.ms / t.items;
+  }
   if (dedup) push("dedup", "Near-duplicate removal", dedup.removed, 0);
   if (semanticDedup) push("semdedup", "Embedding near-duplicates", semanticDedup.removed, 0);
   return steps;

@@ -82,7 +82,7 @@ export function CurationRunView({ projectSlug, runId }: { projectSlug: string; r
       </div>
       {r.status === "done" && r.summary ? (
         <DoneRun run={r} projectSlug={projectSlug} />
-      ) : r.funnel.some((s) => s.dropped || s.errors) ? (
+      ) : r.progress.itemsDone > 0 ? (
         <section aria-labelledby="funnel-so-far" className="space-y-2">
           <h2 id="funnel-so-far" className="text-base font-semibold">
             Funnel so far

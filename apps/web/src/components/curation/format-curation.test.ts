@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { formatAgreement, formatEta, formatScore, formatShare, headlineScores } from "./format-curation";
+import {
+  formatAgreement,
+  formatEta,
+  formatMs,
+  formatScore,
+  formatShare,
+  headlineScores,
+} from "./format-curation";
 
 describe("curation formats", () => {
   it("shows shares, scores and times left as people read them", () => {
@@ -47,5 +54,13 @@ describe("headlineScores", () => {
       ["exposure.meanLuma", 0.3],
       ["border.share", 0.4],
     ]);
+  });
+});
+
+describe("formatMs", () => {
+  it("reads a stage's time per item", () => {
+    expect(formatMs(0.4213)).toBe("0.42 ms");
+    expect(formatMs(12.34)).toBe("12.3 ms");
+    expect(formatMs(1234)).toBe("1.2 s");
   });
 });

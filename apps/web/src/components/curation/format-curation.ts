@@ -13,6 +13,12 @@ export function formatScore(v: number): string {
   return v.toPrecision(3);
 }
 
+/** A stage's time per item: "0.42 ms", "12.3 ms", "1.2 s". */
+export function formatMs(ms: number): string {
+  if (ms >= 1000) return `${(ms / 1000).toFixed(1)} s`;
+  return ms >= 10 ? `${ms.toFixed(1)} ms` : `${ms.toFixed(2)} ms`;
+}
+
 export function formatEta(seconds: number | null): string {
   if (seconds === null) return "–";
   if (seconds < 60) return `${Math.ceil(seconds)} s`;

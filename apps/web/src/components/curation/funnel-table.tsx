@@ -1,5 +1,5 @@
 import { cardClass, tableClass, tdClass, thClass } from "../styles";
-import { formatAgreement, formatCount, formatShare } from "./format-curation";
+import { formatAgreement, formatCount, formatMs, formatShare } from "./format-curation";
 import type { AuditGroup, FunnelStep } from "./types";
 
 /**
@@ -19,6 +19,8 @@ export function FunnelTable({
   /** The latest audit's findings by group (a stage id, "dedup" or "kept"). */
   audit?: ReadonlyMap<string, AuditGroup> | null;
 }) {
+  // Where the time goes: each stage's mean measuring time (runs recorded before timings have none).
+  const timed = funnel.some((s) => s.msPerItem !== undefined);
   const audited = (group: string) => {
     const g = audit?.get(group);
     return g ? formatAgreement(g) : "not sampled";
@@ -41,6 +43,11 @@ export function FunnelTable({
             <th scope="col" className={`${thClass} text-right`}>
               Remaining
             </th>
+            {timed ? (
+              <th scope="col" className={`${thClass} text-right`}>
+                Time per item
+              </th>
+            ) : null}
             {projected ? (
               <th scope="col" className={`${thClass} text-right`}>
                 Projected remaining
@@ -61,6 +68,7 @@ export function FunnelTable({
             <td className={tdClass} />
             <td className={tdClass} />
             <td className={`${tdClass} text-right tabular-nums`}>{formatCount(total)}</td>
+            {timed ? <td className={tdClass} /> : null}
             {projected ? (
               <td className={`${tdClass} text-right tabular-nums`}>{formatCount(total)}</td>
             ) : null}
@@ -78,6 +86,11 @@ export function FunnelTable({
                 <td className={`${tdClass} text-right tabular-nums`}>
                   {formatCount(s.remaining)} <span className="text-zinc-500">({formatShare(s.share)})</span>
                 </td>
+                {timed ? (
+                  <td className={`${tdClass} text-right tabular-nums`}>
+                    {s.msPerItem !== undefined ? formatMs(s.msPerItem) : "–"}
+                  </td>
+                ) : null}
                 {projected ? (
                   <td className={`${tdClass} text-right tabular-nums`}>
                     {p ? (
@@ -99,7 +112,7 @@ export function FunnelTable({
               <th scope="row" className={`${tdClass} font-normal`}>
                 Kept set
               </th>
-              <td className={tdClass} colSpan={projected ? 4 : 3} />
+              <td className={tdClass} colSpan={3 + (projected ? 1 : 0) + (timed ? 1 : 0)} />
               <td className={`${tdClass} text-xs`}>{audited("kept")}</td>
             </tr>
           ) : null}
