@@ -20,6 +20,7 @@ test("a curation run is started, read, projected and downloaded from the Curatio
   await writeTestCorpus(corpus);
   await signedIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
   await page.goto("/p/demo/curation");
+  await page.getByRole("button", { name: "YAML or JSON" }).click();
   await page
     .getByLabel("Pipeline (YAML or JSON)")
     .fill(JSON.stringify(testPipeline(corpus, "e2e photos"), null, 2));
@@ -62,6 +63,7 @@ test("a video run shows its funnel, middle-frame thumbnails and clips", async ({
   await writeTestVideoCorpus(corpus);
   await signedIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
   await page.goto("/p/demo/curation");
+  await page.getByRole("button", { name: "YAML or JSON" }).click();
   await page
     .getByLabel("Pipeline (YAML or JSON)")
     .fill(JSON.stringify(testVideoPipeline(corpus, "e2e videos"), null, 2));
@@ -82,4 +84,31 @@ test("a video run shows its funnel, middle-frame thumbnails and clips", async ({
     page.getByRole("link", { name: "Clips shard 0" }).click(),
   ]);
   expect(download.suggestedFilename()).toBe("clips-00000.tar");
+});
+
+test("a pipeline is built with the form, handed over as YAML, and started", async ({ page }) => {
+  const corpus = path.join(process.env.LOUPE_E2E_DATA_DIR!, "corpora", "e2e-form");
+  await writeTestCorpus(corpus);
+  await signedIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+  await page.goto("/p/demo/curation");
+  const form = page.getByRole("form", { name: "Pipeline form" });
+  await form.getByLabel("Name").fill("e2e form");
+  await form.getByLabel("Folder").fill(corpus);
+  await form.getByLabel("blur.minSharpness").fill("100");
+  await form.getByLabel("Max Hamming distance (of 64 bits)").fill("8");
+  // A threshold that is not a number is named before anything is sent.
+  await form.getByLabel("exposure.minMeanLuma").fill("dark");
+  await form.getByRole("button", { name: "Start run" }).click();
+  await expect(form.getByText("exposure: minMeanLuma must be a number")).toBeVisible();
+  await form.getByLabel("exposure.minMeanLuma").fill("0.08");
+
+  await form.getByRole("button", { name: "Edit as YAML" }).click();
+  const yaml = page.getByLabel("Pipeline (YAML or JSON)");
+  await expect(yaml).toHaveValue(/name: e2e form/);
+  await expect(yaml).toHaveValue(/stage: border/);
+  await expect(yaml).toHaveValue(/maxDistance: 8/);
+  await page.getByRole("button", { name: "Start run" }).click();
+  await expect(page.getByRole("heading", { name: /Funnel: \d+ of 15 items kept/ })).toBeVisible({
+    timeout: 60_000,
+  });
 });

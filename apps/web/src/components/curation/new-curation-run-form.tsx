@@ -8,6 +8,7 @@ import { ErrorMessage } from "../error-message";
 import {
   buttonClass,
   cardClass,
+  secondaryButtonClass,
   hintClass,
   inputClass,
   labelClass,
@@ -16,19 +17,22 @@ import {
   thClass,
 } from "../styles";
 import { curationRunHref } from "./hrefs";
+import { definitionYaml } from "./pipeline-form-state";
+import { PipelineForm } from "./pipeline-form";
 import { examplePipeline, parsePipelineText } from "./pipeline-text";
 import type { Catalogue } from "./types";
 
 /**
- * Starting a run from the page: the pipeline as YAML or JSON (the same file `loupe curate run`
- * takes), checked whole by the server before any work — and the stages to choose from, with their
- * options and defaults, beside it.
+ * Starting a run from the page: the pipeline as a form, or as YAML or JSON (the same file
+ * `loupe curate run` takes), checked whole by the server before any work — and the stages to choose
+ * from, with their options and defaults, beside it.
  */
 export function NewCurationRunForm({ projectSlug }: { projectSlug: string }) {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
   const catalogue = useQuery(trpc.curation.catalogue.queryOptions({ projectSlug }));
+  const [mode, setMode] = useState<"form" | "text">("form");
   const [text, setText] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const create = useMutation(
@@ -60,32 +64,66 @@ export function NewCurationRunForm({ projectSlug }: { projectSlug: string }) {
       <h2 id="new-curation-run" className="text-base font-semibold">
         New curation run
       </h2>
-      <form onSubmit={submit} className="space-y-3">
-        <div>
-          <label htmlFor="pipeline" className={labelClass}>
-            Pipeline (YAML or JSON)
-          </label>
-          <textarea
-            id="pipeline"
-            className={`${inputClass} min-h-80 font-mono text-xs`}
-            spellCheck={false}
-            value={value}
-            onChange={(e) => setText(e.target.value)}
+      <div className="flex gap-2" role="group" aria-label="Define the pipeline with">
+        {(
+          [
+            ["form", "Form"],
+            ["text", "YAML or JSON"],
+          ] as const
+        ).map(([m, label]) => (
+          <button
+            key={m}
+            type="button"
+            aria-pressed={mode === m}
+            className={mode === m ? buttonClass : secondaryButtonClass}
+            onClick={() => setMode(m)}
+          >
+            {label}
+          </button>
+        ))}
+      </div>
+      {mode === "form" ? (
+        <>
+          <PipelineForm
+            root={roots[0] ?? "/data"}
+            catalogue={{ image: stages, video: videoStages }}
+            pending={create.isPending}
+            onSubmit={(definition) => create.mutate({ projectSlug, definition })}
+            onEditAsYaml={(definition) => {
+              setText(definitionYaml(definition));
+              setMode("text");
+            }}
           />
-          <p className={hintClass}>
-            Runs started here may read these folders:{" "}
-            {roots.map((r) => (
-              <code key={r}>{r} </code>
-            ))}
-            (set <code>LOUPE_CURATION_ROOTS</code> to change them; <code>loupe curate run</code> reads any
-            folder).
-          </p>
-        </div>
-        <ErrorMessage>{error ?? create.error?.message}</ErrorMessage>
-        <button type="submit" className={buttonClass} disabled={create.isPending}>
-          {create.isPending ? "Starting…" : "Start run"}
-        </button>
-      </form>
+          <ErrorMessage>{create.error?.message}</ErrorMessage>
+        </>
+      ) : (
+        <form onSubmit={submit} className="space-y-3">
+          <div>
+            <label htmlFor="pipeline" className={labelClass}>
+              Pipeline (YAML or JSON)
+            </label>
+            <textarea
+              id="pipeline"
+              className={`${inputClass} min-h-80 font-mono text-xs`}
+              spellCheck={false}
+              value={value}
+              onChange={(e) => setText(e.target.value)}
+            />
+            <p className={hintClass}>
+              Runs started here may read these folders:{" "}
+              {roots.map((r) => (
+                <code key={r}>{r} </code>
+              ))}
+              (set <code>LOUPE_CURATION_ROOTS</code> to change them; <code>loupe curate run</code> reads any
+              folder).
+            </p>
+          </div>
+          <ErrorMessage>{error ?? create.error?.message}</ErrorMessage>
+          <button type="submit" className={buttonClass} disabled={create.isPending}>
+            {create.isPending ? "Starting…" : "Start run"}
+          </button>
+        </form>
+      )}
       <StageTable title="Image stages and their options" stages={stages} />
       <StageTable title="Video stages (media: video) and their options" stages={videoStages} />
     </section>
