@@ -8,12 +8,13 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startWorker, type RunningWorker } from "@loupe/worker";
+import type { RunningWorker } from "@loupe/worker";
 import type { CurationRunView } from "@loupe/api/curation";
 import { testPipeline, writeTestCorpus } from "@loupe/curation/testing";
 import { serveMedia } from "@loupe/media";
 import { errorOf } from "./support/trpc-error";
 import { createTestApp, type TestApp } from "./support/test-app";
+import { startTestWorker } from "./support/test-worker";
 
 type User = Awaited<ReturnType<TestApp["userWithSession"]>>;
 let app: TestApp;
@@ -71,14 +72,7 @@ beforeAll(async () => {
   raterC = await member("rater-c@example.test", "rater");
   corpus = path.join(app.dataDir, "corpora", "photos");
   await writeTestCorpus(corpus);
-  worker = await startWorker({
-    databaseUrl: app.databaseUrl,
-    dataDir: app.dataDir,
-    concurrency: 2,
-    pollIntervalMs: 200,
-    secret: app.runtime.secret,
-    log: () => undefined,
-  });
+  worker = await startTestWorker(app);
   runId = (await finishedRun("photos", corpus)).id;
 }, 60_000);
 afterAll(async () => {

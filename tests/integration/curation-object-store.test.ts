@@ -7,21 +7,20 @@
  * the buckets LOUPE_CURATION_BUCKETS names.
  */
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { PutObjectCommand } from "@aws-sdk/client-s3";
-import S3rver from "s3rver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startWorker, type RunningWorker } from "@loupe/worker";
+import type { RunningWorker } from "@loupe/worker";
 import { createCurationRun, getCurationRun, readStored } from "@loupe/api/curation";
 import { asyncBufferOf, decodeDecisions } from "@loupe/curation";
 import { testPipeline, writeTestCorpus, type ExpectedDecision } from "@loupe/curation/testing";
 import { createS3Client, listS3Objects } from "@loupe/media";
 import { createTestApp, type TestApp } from "./support/test-app";
+import { startS3Server, S3RVER_CREDENTIALS } from "./support/s3-server";
+import { startTestWorker } from "./support/test-worker";
 
 const BUCKET = "corpora";
-let server: S3rver;
-let s3Dir: string;
+let s3: Awaited<ReturnType<typeof startS3Server>>;
 let endpoint: string;
 let app: TestApp;
 let worker: RunningWorker;
@@ -30,23 +29,15 @@ let expected: Record<string, ExpectedDecision>;
 const saved = { id: process.env.AWS_ACCESS_KEY_ID, secret: process.env.AWS_SECRET_ACCESS_KEY };
 
 beforeAll(async () => {
-  s3Dir = fs.mkdtempSync(path.join(os.tmpdir(), "loupe-s3rver-"));
-  server = new S3rver({
-    port: 0,
-    address: "127.0.0.1",
-    silent: true,
-    directory: s3Dir,
-    configureBuckets: [{ name: BUCKET }],
-  });
-  const { port } = await server.run();
-  endpoint = `http://127.0.0.1:${port}`;
+  s3 = await startS3Server([BUCKET]);
+  endpoint = s3.endpoint;
   // The source reads with the SDK's default credential chain, as a deployment would.
-  process.env.AWS_ACCESS_KEY_ID = "S3RVER";
-  process.env.AWS_SECRET_ACCESS_KEY = "S3RVER";
+  process.env.AWS_ACCESS_KEY_ID = S3RVER_CREDENTIALS.accessKeyId;
+  process.env.AWS_SECRET_ACCESS_KEY = S3RVER_CREDENTIALS.secretAccessKey;
 
-  const local = path.join(s3Dir, "upload");
+  const local = path.join(s3.dir, "upload");
   expected = await writeTestCorpus(local);
-  const client = createS3Client({ endpoint, accessKeyId: "S3RVER", secretAccessKey: "S3RVER" });
+  const client = createS3Client({ endpoint, ...S3RVER_CREDENTIALS });
   for (const name of fs.readdirSync(local))
     await client.send(
       new PutObjectCommand({
@@ -62,20 +53,12 @@ beforeAll(async () => {
 
   app = await createTestApp();
   projectId = (await app.db.project.create({ data: { name: "Buckets", slug: "buckets" } })).id;
-  worker = await startWorker({
-    databaseUrl: app.databaseUrl,
-    dataDir: app.dataDir,
-    concurrency: 2,
-    pollIntervalMs: 200,
-    secret: app.runtime.secret,
-    log: () => undefined,
-  });
+  worker = await startTestWorker(app);
 }, 60_000);
 afterAll(async () => {
   await worker?.stop();
   await app?.close();
-  await server?.close();
-  fs.rmSync(s3Dir, { recursive: true, force: true });
+  await s3?.close();
   process.env.AWS_ACCESS_KEY_ID = saved.id;
   process.env.AWS_SECRET_ACCESS_KEY = saved.secret;
 });
@@ -113,7 +96,7 @@ describe("an object-store source", () => {
   });
 
   it("lists a bucket page by page in key order", async () => {
-    const client = createS3Client({ endpoint, accessKeyId: "S3RVER", secretAccessKey: "S3RVER" });
+    const client = createS3Client({ endpoint, ...S3RVER_CREDENTIALS });
     const keys: string[] = [];
     for await (const o of listS3Objects(client, BUCKET, "photos/", 4)) keys.push(o.key);
     client.destroy();

@@ -9,7 +9,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startWorker, type RunningWorker } from "@loupe/worker";
+import type { RunningWorker } from "@loupe/worker";
 import {
   createCurationRun,
   planCurationRun,
@@ -29,6 +29,7 @@ import { handleCurationOutputDownload } from "@loupe/api/rest";
 import { serveMedia, type MediaStorage } from "@loupe/media";
 import { errorOf } from "./support/trpc-error";
 import { createTestApp, type TestApp } from "./support/test-app";
+import { startTestWorker } from "./support/test-worker";
 
 let app: TestApp;
 let worker: RunningWorker | undefined;
@@ -52,16 +53,8 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function startTestWorker(storage?: MediaStorage) {
-  worker = await startWorker({
-    databaseUrl: app.databaseUrl,
-    dataDir: app.dataDir,
-    concurrency: 2,
-    pollIntervalMs: 200,
-    secret: app.runtime.secret,
-    log: () => undefined,
-    ...(storage ? { storage } : {}),
-  });
+async function startWorkerFor(storage?: MediaStorage) {
+  worker = await startTestWorker(app, storage ? { storage } : {});
 }
 
 async function stopTestWorker() {
@@ -112,7 +105,7 @@ describe("a curation run", () => {
       definition: testPipeline(corpus),
     });
     expect(created.status).toBe("planning");
-    await startTestWorker();
+    await startWorkerFor();
     const run = await waitForRun(created.id, (r) => r.status === "done");
     await stopTestWorker();
 
@@ -244,7 +237,7 @@ describe("a curation run", () => {
       projectSlug,
       definition: { ...testPipeline(corpus), outputs: { manifest: "jsonl" } },
     });
-    await startTestWorker();
+    await startWorkerFor();
     const run = await waitForRun(created.id, (r) => r.status === "done");
     await stopTestWorker();
     expect(run.outputs!.kept.fileName).toBe("kept.jsonl");
@@ -265,7 +258,7 @@ describe("a curation run", () => {
       projectSlug,
       definition: { ...testPipeline(corpus, "webdataset"), outputs: { webdataset: { samplesPerShard: 4 } } },
     });
-    await startTestWorker();
+    await startWorkerFor();
     const run = await waitForRun(created.id, (r) => r.status === "done");
     await stopTestWorker();
     expect(run.outputs!.webdataset.map((s) => [s.fileName, s.rows])).toEqual([
@@ -335,7 +328,7 @@ describe("a curation run", () => {
     expect(before.map((s) => s.status)).toEqual(["done", "pending", "done", "pending"]);
 
     // A worker takes the queued jobs: shards 0 and 2 are skipped, 1 and 3 decided, then the finish.
-    await startTestWorker();
+    await startWorkerFor();
     const done = await waitForRun(run.id, (r) => r.status === "done");
     await stopTestWorker();
     const after = await app.db.curationShard.findMany({
@@ -409,7 +402,7 @@ describe("a curation run", () => {
       pendingShards: 0,
       replanning: true,
     });
-    await startTestWorker();
+    await startWorkerFor();
     const done = await waitForRun(run.id, (r) => r.status === "done");
     await stopTestWorker();
     await expectOutputsMatchCorpus(done);

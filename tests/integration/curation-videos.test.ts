@@ -7,12 +7,13 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startWorker, type RunningWorker } from "@loupe/worker";
+import type { RunningWorker } from "@loupe/worker";
 import { readStored, type CurationRunView } from "@loupe/api/curation";
 import { handleCurationOutputDownload } from "@loupe/api/rest";
 import { asyncBufferOf, decodeDecisions, parseShots, type CurationDecision } from "@loupe/curation";
 import { testVideoPipeline, writeTestVideoCorpus, type ExpectedDecision } from "@loupe/curation/testing";
 import { createTestApp, type TestApp } from "./support/test-app";
+import { startTestWorker } from "./support/test-worker";
 
 let app: TestApp;
 let worker: RunningWorker;
@@ -28,14 +29,7 @@ beforeAll(async () => {
   await owner.client.projects.create.mutate({ name: "Video curation", slug: projectSlug });
   corpus = path.join(app.dataDir, "corpora", "videos");
   expected = await writeTestVideoCorpus(corpus);
-  worker = await startWorker({
-    databaseUrl: app.databaseUrl,
-    dataDir: app.dataDir,
-    concurrency: 2,
-    pollIntervalMs: 200,
-    secret: app.runtime.secret,
-    log: () => undefined,
-  });
+  worker = await startTestWorker(app);
 }, 60_000);
 afterAll(async () => {
   await worker?.stop();

@@ -10,20 +10,18 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { DeleteObjectCommand, HeadObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
-import S3rver from "s3rver";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMediaToken, S3MediaStorage, serveMedia, sha256Hex } from "@loupe/media";
 import { makeTestMedia } from "@loupe/media/testing";
 import { migrateJobQueue, startWorker, type RunningWorker } from "@loupe/worker";
+import { startS3Server, S3RVER_CREDENTIALS } from "./support/s3-server";
 import { BASE_URL, createTestApp, type TestApp } from "./support/test-app";
 
 const BUCKET = "loupe-media";
-/** s3rver checks signatures against this fixed key pair. */
-const CREDENTIALS = { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" };
+const CREDENTIALS = S3RVER_CREDENTIALS;
 
-let server: S3rver;
-let s3Dir: string;
+let s3: Awaited<ReturnType<typeof startS3Server>>;
 let endpoint: string;
 const opened: S3MediaStorage[] = [];
 
@@ -42,21 +40,12 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
 const keyOf = (prefix: string, sha: string) => `${prefix}${sha.slice(0, 2)}/${sha.slice(2, 4)}/${sha}`;
 
 beforeAll(async () => {
-  s3Dir = fs.mkdtempSync(path.join(os.tmpdir(), "loupe-s3rver-"));
-  server = new S3rver({
-    port: 0,
-    address: "127.0.0.1",
-    silent: true,
-    directory: s3Dir,
-    configureBuckets: [{ name: BUCKET }],
-  });
-  const { port } = await server.run();
-  endpoint = `http://127.0.0.1:${port}`;
+  s3 = await startS3Server([BUCKET]);
+  endpoint = s3.endpoint;
 });
 afterAll(async () => {
   for (const storage of opened) storage.destroy();
-  await server?.close();
-  fs.rmSync(s3Dir, { recursive: true, force: true });
+  await s3?.close();
 });
 
 describe("S3MediaStorage on an S3-compatible server", () => {

@@ -22,11 +22,11 @@ import { videoMetadataStage } from "./video-metadata";
 const byId = (stages: readonly { id: string }[]): Record<string, Stage<unknown>> =>
   Object.fromEntries(stages.map((s) => [s.id, s as unknown as Stage<unknown>]));
 
-/** The image stages, by id (a pipeline definition names them). */
-export const IMAGE_STAGES: Record<string, Stage<unknown>> = byId([
-  metadataStage,
-  resolutionStage,
-  decodeStage,
+/**
+ * The stages that read the working image or the encoded image: they judge an image, and a video
+ * by its middle frame.
+ */
+const FRAME_STAGES = [
   blurStage,
   exposureStage,
   borderStage,
@@ -36,12 +36,17 @@ export const IMAGE_STAGES: Record<string, Stage<unknown>> = byId([
   clipScoreStage,
   nsfwStage,
   embeddingStage,
+];
+
+/** The image stages, by id (a pipeline definition names them). */
+export const IMAGE_STAGES: Record<string, Stage<unknown>> = byId([
+  metadataStage,
+  resolutionStage,
+  decodeStage,
+  ...FRAME_STAGES,
 ]);
 
-/**
- * The video stages, by id. The image stages that read the working image or the encoded image
- * (exposure, blur, border, hashes, OCR, models) judge a video by its middle frame.
- */
+/** The video stages, by id: the frame stages judge each video's middle frame. */
 export const VIDEO_STAGES: Record<string, Stage<unknown>> = byId([
   videoMetadataStage,
   resolutionStage,
@@ -49,15 +54,7 @@ export const VIDEO_STAGES: Record<string, Stage<unknown>> = byId([
   videoDecodeStage,
   motionStage,
   scenesStage,
-  blurStage,
-  exposureStage,
-  borderStage,
-  perceptualHashStage,
-  textAreaStage,
-  aestheticStage,
-  clipScoreStage,
-  nsfwStage,
-  embeddingStage,
+  ...FRAME_STAGES,
 ]);
 
 /** The stages a run of this medium may name. */

@@ -68,34 +68,20 @@ export function AuditPanel({
         is the share of kept items they would have dropped.
       </p>
       <form onSubmit={submit} className="flex flex-wrap items-end gap-3">
-        <div>
-          <label htmlFor="audit-items" className={labelClass}>
-            Items per group
-          </label>
-          <input
-            id="audit-items"
-            type="number"
-            min={1}
-            max={500}
-            className={`${inputClass} w-28`}
-            value={itemsPerGroup}
-            onChange={(e) => setItemsPerGroup(e.target.value)}
-          />
-        </div>
-        <div>
-          <label htmlFor="audit-answers" className={labelClass}>
-            Answers per item
-          </label>
-          <input
-            id="audit-answers"
-            type="number"
-            min={1}
-            max={5}
-            className={`${inputClass} w-28`}
-            value={answersPerItem}
-            onChange={(e) => setAnswersPerItem(e.target.value)}
-          />
-        </div>
+        <NumberField
+          id="audit-items"
+          label="Items per group"
+          max={500}
+          value={itemsPerGroup}
+          onChange={setItemsPerGroup}
+        />
+        <NumberField
+          id="audit-answers"
+          label="Answers per item"
+          max={5}
+          value={answersPerItem}
+          onChange={setAnswersPerItem}
+        />
         <button type="submit" className={buttonClass} disabled={create.isPending}>
           {create.isPending ? "Starting…" : "Start audit"}
         </button>
@@ -159,5 +145,30 @@ function AuditFindings({
         </ul>
       ) : null}
     </article>
+  );
+}
+
+function NumberField(props: {
+  id: string;
+  label: string;
+  max: number;
+  value: string;
+  onChange: (v: string) => void;
+}) {
+  return (
+    <div>
+      <label htmlFor={props.id} className={labelClass}>
+        {props.label}
+      </label>
+      <input
+        id={props.id}
+        type="number"
+        min={1}
+        max={props.max}
+        className={`${inputClass} w-28`}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+    </div>
   );
 }
