@@ -32,6 +32,9 @@ test("a curation run is started, read, projected and downloaded from the Curatio
   const funnel = page.getByTestId("funnel-table");
   await expect(funnel.getByRole("row", { name: /Near-duplicate removal/ })).toContainText("6");
   await expect(page.getByTestId("histogram-blur.sharpness")).toBeVisible();
+  // A stage's measurements without a threshold fold away beneath the ones that decide.
+  await expect(page.getByTestId("histogram-border.share")).toBeVisible();
+  await expect(page.getByTestId("histogram-border.top")).toBeHidden();
   await expect(funnel.getByRole("columnheader", { name: "Time per item" })).toBeVisible();
 
   // Let every image pass the sharpness test: the blurred one would be kept too.

@@ -6,7 +6,8 @@ import { marksByScore, type StageChanges, type ThresholdEdits } from "./threshol
 import type { Histogram, StageSetting } from "./types";
 
 /**
- * Scores and thresholds: every score's histogram with its thresholds drawn, and beside each stage
+ * Scores and thresholds: the histogram of each score a threshold is set on, with the thresholds
+ * drawn (a stage's other measurements folded beneath), and beside each stage
  * the thresholds to try; "Project funnel" shows what the run would keep with them, from the
  * recorded scores (nothing is re-run).
  */
@@ -43,6 +44,13 @@ export function ThresholdPanel({
         .map((s) => {
           const options = [...new Set(s.thresholds.map((t) => t.option))];
           const columns = histograms.filter((h) => h.column.startsWith(`${s.id}.`)).map((h) => h.column);
+          // The scores a threshold is set on come first; the stage's other measurements fold away.
+          const thresholded = new Set(s.thresholds.map((t) => t.score));
+          const main = columns.filter((c) => thresholded.has(c));
+          const other = columns.filter((c) => !thresholded.has(c));
+          const chart = (column: string) => (
+            <ScoreHistogram key={column} histogram={byColumn.get(column)!} marks={marks.get(column) ?? []} />
+          );
           return (
             <div key={s.id} className="grid gap-4 md:grid-cols-[16rem_1fr]">
               <fieldset className="space-y-2">
@@ -68,14 +76,16 @@ export function ThresholdPanel({
                   );
                 })}
               </fieldset>
-              <div className="grid gap-3 sm:grid-cols-2">
-                {columns.map((column) => (
-                  <ScoreHistogram
-                    key={column}
-                    histogram={byColumn.get(column)!}
-                    marks={marks.get(column) ?? []}
-                  />
-                ))}
+              <div className="space-y-3">
+                {main.length ? <div className="grid gap-3 sm:grid-cols-2">{main.map(chart)}</div> : null}
+                {other.length ? (
+                  <details open={main.length === 0}>
+                    <summary className="cursor-pointer text-xs text-zinc-600 dark:text-zinc-400">
+                      {main.length ? "Other measurements" : "Measurements"} ({other.length})
+                    </summary>
+                    <div className="mt-2 grid gap-3 sm:grid-cols-2">{other.map(chart)}</div>
+                  </details>
+                ) : null}
               </div>
             </div>
           );
