@@ -12,8 +12,7 @@ import { parseShots } from "../stages/scenes";
 import { encodeMp4 } from "../video/encode-mp4";
 import { clipsOf, type Interval } from "../video/scene-cuts";
 import type { CurationDecision } from "./decide-shard";
-import { TarFileWriter } from "./tar-file";
-import type { WebDatasetShardFile } from "./webdataset-output";
+import { ShardedTarWriter, type TarShardFile } from "./tar-file";
 
 export type ClipOptions = { minSeconds: number; maxSeconds: number; samplesPerShard: number };
 
@@ -23,9 +22,7 @@ export function clipsOfDecision(d: Pick<CurationDecision, "labels">, opts: ClipO
 }
 
 export class ClipsOutput {
-  private shard: TarFileWriter | null = null;
-  private inShard = 0;
-  readonly shards: WebDatasetShardFile[] = [];
+  private readonly tar: ShardedTarWriter;
   clips = 0;
   seconds = 0;
 
@@ -34,7 +31,17 @@ export class ClipsOutput {
     private readonly opts: ClipOptions,
     /** The video: a local path, or its bytes. */
     private readonly inputOf: (d: CurationDecision) => Promise<string | Buffer>,
-  ) {}
+  ) {
+    this.tar = new ShardedTarWriter(
+      dir,
+      opts.samplesPerShard,
+      (n) => `clips-${String(n).padStart(5, "0")}.tar`,
+    );
+  }
+
+  get shards(): readonly TarShardFile[] {
+    return this.tar.shards;
+  }
 
   async push(d: CurationDecision): Promise<void> {
     const clips = clipsOfDecision(d, this.opts);
@@ -60,16 +67,7 @@ export class ClipsOutput {
   }
 
   private async add(d: CurationDecision, n: number, clip: Interval, bytes: Buffer): Promise<void> {
-    if (!this.shard || this.inShard === this.opts.samplesPerShard) {
-      await this.shard?.close();
-      const fileName = `clips-${String(this.shards.length).padStart(5, "0")}.tar`;
-      this.shards.push({ file: path.join(this.dir, fileName), fileName, samples: 0 });
-      this.shard = new TarFileWriter(this.shards.at(-1)!.file);
-      this.inShard = 0;
-    }
     const key = `${d.itemId}_${String(n).padStart(3, "0")}`;
-    await this.shard.add(`${key}.mp4`, bytes);
-    if (d.caption !== null) await this.shard.add(`${key}.txt`, Buffer.from(d.caption));
     const json = {
       item_id: d.itemId,
       source: d.source,
@@ -79,16 +77,16 @@ export class ClipsOutput {
       metadata: d.metadata,
       scores: d.scores,
     };
-    await this.shard.add(`${key}.json`, Buffer.from(JSON.stringify(json)));
-    this.inShard++;
-    this.shards.at(-1)!.samples++;
+    await this.tar.addSample([
+      [`${key}.mp4`, bytes],
+      ...(d.caption !== null ? [[`${key}.txt`, Buffer.from(d.caption)] as const] : []),
+      [`${key}.json`, Buffer.from(JSON.stringify(json))],
+    ]);
     this.clips++;
     this.seconds += clip.end - clip.start;
   }
 
-  async close(): Promise<WebDatasetShardFile[]> {
-    await this.shard?.close();
-    this.shard = null;
-    return this.shards;
+  close(): Promise<TarShardFile[]> {
+    return this.tar.close();
   }
 }

@@ -27,7 +27,7 @@ export {
   type ScoreHistogram,
 } from "./insights";
 export { projectDecision, FunnelProjection } from "./projection";
-export { TarFileWriter } from "./tar-file";
+export { ShardedTarWriter, TarFileWriter, type TarShardFile } from "./tar-file";
 export {
   itemBytes,
   itemInput,

@@ -9,7 +9,7 @@
  */
 import path from "node:path";
 import type { CurationDecision } from "./decide-shard";
-import { TarFileWriter } from "./tar-file";
+import { ShardedTarWriter, type TarShardFile } from "./tar-file";
 
 const FORMAT_EXTENSIONS: Record<string, string> = {
   jpeg: "jpg",
@@ -28,30 +28,25 @@ export function mediaExtension(d: Pick<CurationDecision, "location" | "labels">)
   return FORMAT_EXTENSIONS[d.labels["metadata.format"] ?? ""] ?? "bin";
 }
 
-export type WebDatasetShardFile = { file: string; fileName: string; samples: number };
+export type WebDatasetShardFile = TarShardFile;
 
 export class WebDatasetOutput {
-  private shard: TarFileWriter | null = null;
-  private inShard = 0;
-  readonly shards: WebDatasetShardFile[] = [];
+  private readonly tar: ShardedTarWriter;
 
   constructor(
-    private readonly dir: string,
-    private readonly samplesPerShard: number,
+    dir: string,
+    samplesPerShard: number,
     private readonly bytesOf: (d: CurationDecision) => Promise<Buffer>,
-  ) {}
+  ) {
+    this.tar = new ShardedTarWriter(dir, samplesPerShard, (n) => `kept-${String(n).padStart(5, "0")}.tar`);
+  }
+
+  get shards(): readonly WebDatasetShardFile[] {
+    return this.tar.shards;
+  }
 
   async push(d: CurationDecision): Promise<void> {
-    if (!this.shard || this.inShard === this.samplesPerShard) {
-      await this.shard?.close();
-      const fileName = `kept-${String(this.shards.length).padStart(5, "0")}.tar`;
-      this.shards.push({ file: path.join(this.dir, fileName), fileName, samples: 0 });
-      this.shard = new TarFileWriter(this.shards.at(-1)!.file);
-      this.inShard = 0;
-    }
     const key = d.itemId;
-    await this.shard.add(`${key}.${mediaExtension(d)}`, await this.bytesOf(d));
-    if (d.caption !== null) await this.shard.add(`${key}.txt`, Buffer.from(d.caption));
     const json = {
       item_id: d.itemId,
       source: d.source,
@@ -59,14 +54,14 @@ export class WebDatasetOutput {
       scores: d.scores,
       hashes: d.hashes,
     };
-    await this.shard.add(`${key}.json`, Buffer.from(JSON.stringify(json)));
-    this.inShard++;
-    this.shards.at(-1)!.samples++;
+    await this.tar.addSample([
+      [`${key}.${mediaExtension(d)}`, await this.bytesOf(d)],
+      ...(d.caption !== null ? [[`${key}.txt`, Buffer.from(d.caption)] as const] : []),
+      [`${key}.json`, Buffer.from(JSON.stringify(json))],
+    ]);
   }
 
-  async close(): Promise<WebDatasetShardFile[]> {
-    await this.shard?.close();
-    this.shard = null;
-    return this.shards;
+  close(): Promise<WebDatasetShardFile[]> {
+    return this.tar.close();
   }
 }

@@ -7,9 +7,7 @@
  *
  *   wds.WebDataset("train/train-{000000..000009}.tar").decode("pil").to_tuple("0.png", "1.png", "json")
  */
-import fsp from "node:fs/promises";
-import path from "node:path";
-import { TarFileWriter } from "@loupe/curation";
+import { ShardedTarWriter } from "@loupe/curation";
 import { SPLITS, type Split } from "../export-config";
 import { labels, type ExportRow, type FormatWriter } from "./export-row";
 
@@ -38,32 +36,37 @@ function sampleJson(r: ExportRow): Buffer {
 
 /** One split's shards: samples numbered from 0 across the split, SHARD_SIZE to a shard. */
 class SplitShards {
-  private shard: TarFileWriter | null = null;
   private samples = 0;
-  readonly files: string[] = [];
+  private readonly tar: ShardedTarWriter;
 
   constructor(
-    private readonly dir: string,
-    private readonly split: string,
+    dir: string,
+    split: string,
     private readonly readImage: (sha256: string) => Promise<Buffer>,
-  ) {}
+  ) {
+    this.tar = new ShardedTarWriter(
+      dir,
+      SHARD_SIZE,
+      (n) => `${split}/${split}-${String(n).padStart(6, "0")}.tar`,
+    );
+  }
+
+  /** The shards' file names, relative to the export's folder. */
+  get files(): string[] {
+    return this.tar.shards.map((s) => s.fileName);
+  }
 
   async push(r: ExportRow): Promise<void> {
-    if (this.samples % SHARD_SIZE === 0) {
-      await this.shard?.close();
-      const file = `${this.split}/${this.split}-${String(this.samples / SHARD_SIZE).padStart(6, "0")}.tar`;
-      await fsp.mkdir(path.join(this.dir, this.split), { recursive: true });
-      this.shard = new TarFileWriter(path.join(this.dir, file));
-      this.files.push(file);
-    }
     const key = String(this.samples++).padStart(9, "0");
-    await this.shard!.add(`${key}.json`, sampleJson(r));
-    await this.shard!.add(`${key}.0.${extensionOf(r.imageA)}`, await this.readImage(r.a.sha256));
-    await this.shard!.add(`${key}.1.${extensionOf(r.imageB)}`, await this.readImage(r.b.sha256));
+    await this.tar.addSample([
+      [`${key}.json`, sampleJson(r)],
+      [`${key}.0.${extensionOf(r.imageA)}`, await this.readImage(r.a.sha256)],
+      [`${key}.1.${extensionOf(r.imageB)}`, await this.readImage(r.b.sha256)],
+    ]);
   }
 
   async close(): Promise<void> {
-    await this.shard?.close();
+    await this.tar.close();
   }
 }
 
