@@ -140,8 +140,8 @@ export class VideoProbe implements MediaProbe {
     return this.#differences;
   }
 
-  /** The middle frame's width and height at analysis size (for tests and the decode stage). */
-  async analysisSize(): Promise<{ width: number; height: number }> {
+  /** The analysis frames' size: the video's, scaled so the longest side is at most ANALYSIS_SIDE. */
+  async #analysisSize(): Promise<{ width: number; height: number }> {
     const { width, height } = await this.#probe();
     const scale = Math.min(1, ANALYSIS_SIDE / Math.max(width, height));
     return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
@@ -204,7 +204,7 @@ export class VideoProbe implements MediaProbe {
   async #analyse(): Promise<FrameDifferences> {
     const s = await this.#probe();
     const file = await this.#path();
-    const { width, height } = await this.analysisSize();
+    const { width, height } = await this.#analysisSize();
     const fps = Math.min(ANALYSIS_FPS, s.fps ?? ANALYSIS_FPS);
     const frameBytes = width * height;
     const recorder = new FrameDifferenceRecorder();

@@ -90,9 +90,8 @@ export async function myCurationAudits(db: Db, projectId: string, userId: string
 export async function curationAuditTitle(db: Db, projectId: string, auditId: string) {
   const audit = await db.curationAudit.findFirst({
     where: { id: auditId, projectId },
-    select: { id: true, status: true, run: { select: { name: true, definition: true } } },
+    select: { id: true, status: true, run: { select: { name: true } } },
   });
   if (!audit) throw new TRPCError({ code: "NOT_FOUND", message: "No such filter audit in this project." });
-  const media = (audit.run.definition as { media?: string }).media === "video" ? "video" : "image";
-  return { id: audit.id, status: audit.status, runName: audit.run.name, media };
+  return { id: audit.id, status: audit.status, runName: audit.run.name };
 }

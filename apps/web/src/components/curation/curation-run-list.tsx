@@ -26,9 +26,10 @@ export function CurationRunList({ projectSlug }: { projectSlug: string }) {
     return (
       <EmptyState title="No curation runs yet">
         <p>
-          A curation run filters a corpus — a folder, a JSONL/CSV/Parquet manifest or WebDataset shards —
-          through stages (resolution and aspect, decoding, exposure, sharpness, perceptual-hash
-          near-duplicates) and records every item&rsquo;s decision with its reason. Start one below, or with{" "}
+          A curation run filters a corpus of images or videos — a folder, a JSONL/CSV/Parquet manifest,
+          WebDataset shards or a bucket — through stages (resolution, decoding, exposure, borders, sharpness,
+          OCR, model scores; duration, motion and scene cuts for videos), removes near-duplicates, and records
+          every item&rsquo;s decision with its reason. Start one below, or with{" "}
           <code>loupe curate run pipeline.yaml</code> on any machine that shares the database.
         </p>
       </EmptyState>
