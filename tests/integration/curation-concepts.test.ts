@@ -20,12 +20,14 @@ import {
   runCurationShard,
 } from "@loupe/api/curation";
 import { registerEvaluatorModel } from "@loupe/api/evaluations";
+import { handleCurationOutputDownload } from "@loupe/api/rest";
 import { asyncBufferOf, decodeDecisions } from "@loupe/curation";
 import { writeTinyClipFiles } from "./support/tiny-evaluators";
 import { createTestApp, type TestApp } from "./support/test-app";
 
 let app: TestApp;
 let projectId: string;
+let owner: Awaited<ReturnType<TestApp["userWithSession"]>>;
 let corpus: string;
 
 // Two reds the eye cannot tell apart, a third red, two greens and a blue, in this source order.
@@ -40,7 +42,9 @@ const COLOURS: [string, [number, number, number]][] = [
 
 beforeAll(async () => {
   app = await createTestApp();
-  projectId = (await app.db.project.create({ data: { name: "Concepts", slug: "concepts" } })).id;
+  owner = await app.userWithSession("owner-concepts@example.test", { isAdmin: true });
+  await owner.client.projects.create.mutate({ name: "Concepts", slug: "concepts" });
+  projectId = (await app.db.project.findUniqueOrThrow({ where: { slug: "concepts" } })).id;
   corpus = path.join(app.dataDir, "corpora", "colours");
   fs.mkdirSync(corpus, { recursive: true });
   for (const [name, [r, g, b]] of COLOURS)
@@ -131,6 +135,18 @@ describe("the concept pass", () => {
 
     const semantic = await readStored(app.runtime.storage, view.outputs!.semanticDuplicates!.sha256);
     expect(semantic.subarray(0, 4).toString()).toBe("PAR1");
+    // The run page's download link serves the same file to curators.
+    const download = await handleCurationOutputDownload(
+      app.runtime,
+      new Request(`http://localhost/api/curation/concepts/${view.id}/semantic-duplicates`, {
+        headers: { cookie: owner.cookie },
+      }),
+      "concepts",
+      view.id,
+      "semantic-duplicates",
+    );
+    expect(download.headers.get("content-disposition")).toContain("semantic-duplicates.parquet");
+    expect(Buffer.from(await download.arrayBuffer()).equals(semantic)).toBe(true);
     // With unchanged thresholds the projection gives the run's own funnel, embedding step included.
     const projected = await projectCurationFunnel(app.runtime, projectId, view.id, {});
     expect(projected.funnel).toEqual(view.funnel.map(({ msPerItem: _, ...s }) => s));
