@@ -5,9 +5,10 @@
  */
 import { decideItem, type ItemDecision } from "../pipeline";
 import type { Pipeline } from "../pipeline-definition";
-import type { Locator, SourceItem } from "../sources/item";
+import type { SourceItem } from "../sources/item";
 import type { ModelRegistry } from "../stages/stage";
 import { loadItem } from "./load-item";
+import { locationOf } from "./location";
 
 /** A decision with what the outputs need to point at the item again. */
 export type CurationDecision = ItemDecision & {
@@ -18,20 +19,6 @@ export type CurationDecision = ItemDecision & {
   /** Kept items of a run with concepts: the item's concept cluster and its sampling weight. */
   concept?: { cluster: number; weight: number };
 };
-
-export function locationOf(locator: Locator | null): string | null {
-  if (!locator) return null;
-  switch (locator.kind) {
-    case "file":
-      return locator.path;
-    case "url":
-      return locator.url;
-    case "tar-member":
-      return `${locator.shard}#${locator.member}`;
-    case "object":
-      return `s3://${locator.bucket}/${locator.key}`;
-  }
-}
 
 export async function decideSourceItem(
   item: SourceItem,

@@ -2,7 +2,6 @@
 export {
   decideShard,
   decideSourceItem,
-  locationOf,
   type CurationDecision,
   type DecideShardOptions,
   type ShardProgress,
@@ -28,13 +27,7 @@ export {
 } from "./insights";
 export { projectDecision, FunnelProjection } from "./projection";
 export { ShardedTarWriter, TarFileWriter, type TarShardFile } from "./tar-file";
-export {
-  itemBytes,
-  itemInput,
-  locatorOf,
-  readOptionsOf,
-  type ItemReadOptions,
-  type ObjectStoreEndpoint,
-} from "./item-bytes";
+export { itemBytes, itemInput, readOptionsOf, type ItemReadOptions } from "./item-bytes";
 export { ClipsOutput, clipsOfDecision, type ClipOptions } from "./clips-output";
 export { WebDatasetOutput, mediaExtension, type WebDatasetShardFile } from "./webdataset-output";
+export { locationOf, locatorOf, type ObjectStoreEndpoint } from "./location";

@@ -5,23 +5,10 @@
  * location (which is what training loaders read).
  */
 import fs from "node:fs/promises";
-import type { Locator } from "../sources/item";
 import type { CurationDecision } from "./decide-shard";
 import type { PipelineDefinition } from "../pipeline-definition";
 import { loadItem, type DownloadOptions } from "./load-item";
-
-/** Where a run's objects are served from, when its source is a bucket. */
-export type ObjectStoreEndpoint = { endpoint?: string; region?: string };
-
-export function locatorOf(location: string, objectStore: ObjectStoreEndpoint | null = null): Locator {
-  if (/^https?:\/\//.test(location)) return { kind: "url", url: location };
-  const object = /^s3:\/\/([^/]+)\/(.+)$/.exec(location);
-  if (object) return { kind: "object", bucket: object[1]!, key: object[2]!, ...objectStore };
-  const hash = location.lastIndexOf("#");
-  if (hash > 0 && /\.(tar|tar\.gz|tgz)$/.test(location.slice(0, hash)))
-    return { kind: "tar-member", shard: location.slice(0, hash), member: location.slice(hash + 1) };
-  return { kind: "file", path: location };
-}
+import { locatorOf, type ObjectStoreEndpoint } from "./location";
 
 /** How a run's items are read again: its download settings, and its bucket's endpoint. */
 export type ItemReadOptions = { download: DownloadOptions | null; objectStore: ObjectStoreEndpoint | null };
