@@ -14,6 +14,7 @@ export {
   mergeTallies,
   emptyTally,
   funnelOf,
+  type RunWideRemovals,
   type DecisionTally,
   type FunnelStep,
 } from "./tally";

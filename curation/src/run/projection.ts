@@ -83,8 +83,10 @@ export class FunnelProjection {
     return funnelOf(
       this.tally,
       this.stages.map((s) => ({ id: s.stage.id, label: s.stage.label })),
-      this.duplicates ? { removed: this.removedDuplicates } : null,
-      this.semanticDuplicates ? { removed: this.removedSemanticDuplicates } : null,
+      {
+        ...(this.duplicates ? { dedup: this.removedDuplicates } : {}),
+        ...(this.semanticDuplicates ? { semdedup: this.removedSemanticDuplicates } : {}),
+      },
     );
   }
 }

@@ -106,7 +106,7 @@ describe("the run-wide near-duplicate pass and the funnel", () => {
       expect(timing![stage]!.ms).toBeCloseTo(t.ms, 6);
     }
     const stages = runOrder(pipeline().stages).map((s) => ({ id: s.stage.id, label: s.stage.label }));
-    const funnel = funnelOf(tally, stages, { removed: 2 });
+    const funnel = funnelOf(tally, stages, { dedup: 2 });
     expect(funnel.map((s) => [s.stage, s.dropped, s.errors, s.remaining])).toEqual([
       ["resolution", 1, 2, 15 - 3],
       ["decode", 0, 1, 11],

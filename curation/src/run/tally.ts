@@ -76,17 +76,24 @@ export type FunnelStep = {
   msPerItem?: number;
 };
 
+/** The run-wide removals after the stages, in the order they happen, by step id. */
+const RUN_WIDE_STEPS = [
+  { stage: "dedup", label: "Near-duplicate removal" },
+  { stage: "semdedup", label: "Embedding near-duplicates" },
+] as const;
+
+/** How many items each run-wide pass removed; a pass the run does not make is left out. */
+export type RunWideRemovals = Partial<Record<(typeof RUN_WIDE_STEPS)[number]["stage"], number>>;
+
 /**
  * The funnel: one step per stage in run order (with "source" first when some items could not be
- * located), then near-duplicate removal when the run deduplicates. `remaining` of the last step
- * equals the kept count.
+ * located), then the run-wide removals the run made (perceptual-hash near-duplicates, then
+ * embedding near-duplicates). `remaining` of the last step equals the kept count.
  */
 export function funnelOf(
   tally: DecisionTally,
   stages: readonly { id: string; label: string }[],
-  dedup: { removed: number } | null,
-  /** The concept pass's embedding near-duplicates, when it removes them. */
-  semanticDedup: { removed: number } | null = null,
+  removals: RunWideRemovals = {},
 ): FunnelStep[] {
   const steps: FunnelStep[] = [];
   let remaining = tally.items;
@@ -103,7 +110,9 @@ export function funnelOf(
     const t = tally.timing?.[s.id];
     if (t && t.items > 0) steps.at(-1)!.msPerItem = t.ms / t.items;
   }
-  if (dedup) push("dedup", "Near-duplicate removal", dedup.removed, 0);
-  if (semanticDedup) push("semdedup", "Embedding near-duplicates", semanticDedup.removed, 0);
+  for (const { stage, label } of RUN_WIDE_STEPS) {
+    const removed = removals[stage];
+    if (removed !== undefined) push(stage, label, removed, 0);
+  }
   return steps;
 }

@@ -262,8 +262,10 @@ export async function finishCurationRun(runtime: { db: Db; storage: MediaStorage
       funnel: funnelOf(
         tally,
         stages.map((s) => ({ id: s.stage.id, label: s.stage.label })),
-        dedup ? { removed: duplicates.size } : null,
-        concepts?.dedupSimilarity ? { removed: conceptDuplicates.size } : null,
+        {
+          ...(dedup ? { dedup: duplicates.size } : {}),
+          ...(concepts?.dedupSimilarity ? { semdedup: conceptDuplicates.size } : {}),
+        },
       ),
       dedup: dedup ? { ...dedup, removed: duplicates.size } : null,
       kept: kept.rows,

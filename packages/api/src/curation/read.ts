@@ -64,8 +64,7 @@ export async function getCurationRun(
   const ordered = runOrder(pipeline.stages);
   const stages = ordered.map((s) => ({ id: s.stage.id, label: s.stage.label }));
   const funnel: FunnelStep[] =
-    summary?.funnel ??
-    funnelOf(mergeTallies(done.map((s) => s.tally as unknown as DecisionTally)), stages, null);
+    summary?.funnel ?? funnelOf(mergeTallies(done.map((s) => s.tally as unknown as DecisionTally)), stages);
   const view = ({ thumbnailSha256, ...rest }: CurationSample): CurationSampleView => ({
     ...rest,
     thumbnailUrl: thumbnailSha256 && opts.thumbnailUrl ? opts.thumbnailUrl(thumbnailSha256) : null,
