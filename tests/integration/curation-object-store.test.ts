@@ -121,5 +121,24 @@ describe("an object-store source", () => {
       buckets: [BUCKET],
     });
     expect(allowed.status).toBe("planning");
+    // Through tRPC, as the Curation page starts runs: the instance allows no bucket by default.
+    const owner = await app.userWithSession("owner-buckets@example.test", { isAdmin: true });
+    await owner.client.projects.create.mutate({ name: "Web buckets", slug: "web-buckets" });
+    await expect(
+      owner.client.curation.create.mutate({ projectSlug: "web-buckets", definition: definition() }),
+    ).rejects.toThrow(
+      /the bucket "corpora" is not one curation may read \(none; set LOUPE_CURATION_BUCKETS\)/,
+    );
+    // With the bucket in LOUPE_CURATION_BUCKETS (the runtime's list), the same request starts a run.
+    app.runtime.curationBuckets = [BUCKET];
+    try {
+      const started = await owner.client.curation.create.mutate({
+        projectSlug: "web-buckets",
+        definition: definition(),
+      });
+      expect(started.status).toBe("planning");
+    } finally {
+      app.runtime.curationBuckets = [];
+    }
   });
 });

@@ -25,6 +25,16 @@ describe("loadConfig", () => {
   });
 });
 
+describe("curation buckets (LOUPE_CURATION_BUCKETS)", () => {
+  it("are none by default, and a comma-separated list otherwise", () => {
+    expect(loadConfig({}).curationBuckets).toEqual([]);
+    expect(loadConfig({ LOUPE_CURATION_BUCKETS: " corpora, raw-videos ,," }).curationBuckets).toEqual([
+      "corpora",
+      "raw-videos",
+    ]);
+  });
+});
+
 describe("curation roots (LOUPE_CURATION_ROOTS)", () => {
   it("default to <data dir>/corpora, and read a list of absolute folders", () => {
     expect(loadConfig({ LOUPE_DATA_DIR: "/srv/loupe" }).curationRoots).toEqual(["/srv/loupe/corpora"]);
