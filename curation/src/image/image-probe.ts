@@ -8,8 +8,7 @@
 import fs from "node:fs/promises";
 import sharp from "sharp";
 import { areaResize } from "./area-resize";
-import type { MediaProbe } from "../media-probe";
-import { MediaProbeError } from "../media-probe";
+import { MediaProbeError, type MediaProbe } from "../media-probe";
 import { grayImage, type GrayImage } from "./gray-image";
 
 /** Pixel measurements (blur, exposure) are taken at this longest side, so scores compare across sizes. */
