@@ -7,6 +7,7 @@ import { ErrorMessage } from "./error-message";
 import { RoleSelect } from "./role-select";
 import type { Role } from "./roles";
 import { buttonClass, cardClass, inputClass, labelClass } from "./styles";
+import { refreshQueries } from "@/lib/refresh-queries";
 
 /** Add someone by email; a first password creates their account when they have none yet. */
 export function AddMemberForm({ projectSlug }: { projectSlug: string }) {
@@ -22,7 +23,7 @@ export function AddMemberForm({ projectSlug }: { projectSlug: string }) {
         setAdded(`Added ${vars.email} as ${vars.role}.`);
         setEmail("");
         setPassword("");
-        await queryClient.invalidateQueries({ queryKey: trpc.members.list.queryKey({ projectSlug }) });
+        await refreshQueries(queryClient, { queryKey: trpc.members.list.queryKey({ projectSlug }) });
       },
     }),
   );

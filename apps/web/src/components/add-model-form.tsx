@@ -5,6 +5,7 @@ import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/lib/trpc";
 import { ErrorMessage } from "./error-message";
 import { buttonClass, cardClass, inputClass, labelClass } from "./styles";
+import { refreshQueries } from "@/lib/refresh-queries";
 
 /** Register a model by name; its outputs are uploaded afterwards (REST API or CLI). */
 export function AddModelForm({ projectSlug }: { projectSlug: string }) {
@@ -19,7 +20,7 @@ export function AddModelForm({ projectSlug }: { projectSlug: string }) {
         setAdded(model.name);
         setName("");
         setDescription("");
-        await queryClient.invalidateQueries({ queryKey: trpc.models.list.queryKey({ projectSlug }) });
+        await refreshQueries(queryClient, { queryKey: trpc.models.list.queryKey({ projectSlug }) });
       },
     }),
   );

@@ -5,6 +5,7 @@ import { useTRPC } from "@/lib/trpc";
 import { ErrorMessage } from "./error-message";
 import { formatDateTime } from "./format";
 import { cardClass, dangerButtonClass, tableClass, tdClass, thClass } from "./styles";
+import { refreshQueries } from "@/lib/refresh-queries";
 
 /** The project's API keys (never the keys themselves, only their first characters); revoke here. */
 export function ApiKeyList({ projectSlug }: { projectSlug: string }) {
@@ -13,8 +14,7 @@ export function ApiKeyList({ projectSlug }: { projectSlug: string }) {
   const keys = useQuery(trpc.apiKeys.list.queryOptions({ projectSlug }));
   const revoke = useMutation(
     trpc.apiKeys.revoke.mutationOptions({
-      onSettled: () =>
-        queryClient.invalidateQueries({ queryKey: trpc.apiKeys.list.queryKey({ projectSlug }) }),
+      onSettled: () => refreshQueries(queryClient, { queryKey: trpc.apiKeys.list.queryKey({ projectSlug }) }),
     }),
   );
 

@@ -8,6 +8,7 @@ import { NewApiKeyNotice } from "./new-api-key-notice";
 import { RoleSelect } from "./role-select";
 import type { Role } from "./roles";
 import { buttonClass, cardClass, inputClass, labelClass } from "./styles";
+import { refreshQueries } from "@/lib/refresh-queries";
 
 /** Create a key for scripts; the key itself is shown once, right here. */
 export function CreateApiKeyForm({ projectSlug }: { projectSlug: string }) {
@@ -21,7 +22,7 @@ export function CreateApiKeyForm({ projectSlug }: { projectSlug: string }) {
       onSuccess: async (key) => {
         setCreated({ name: key.name, key: key.key });
         setName("");
-        await queryClient.invalidateQueries({ queryKey: trpc.apiKeys.list.queryKey({ projectSlug }) });
+        await refreshQueries(queryClient, { queryKey: trpc.apiKeys.list.queryKey({ projectSlug }) });
       },
     }),
   );

@@ -6,6 +6,7 @@ import { ErrorMessage } from "./error-message";
 import { formatDateTime } from "./format";
 import { RoleSelect } from "./role-select";
 import { cardClass, dangerButtonClass, tableClass, tdClass, thClass } from "./styles";
+import { refreshQueries } from "@/lib/refresh-queries";
 
 /** Who is in the project and with which role; owners change roles and remove members here. */
 export function MemberList({ projectSlug, currentEmail }: { projectSlug: string; currentEmail: string }) {
@@ -13,7 +14,7 @@ export function MemberList({ projectSlug, currentEmail }: { projectSlug: string;
   const queryClient = useQueryClient();
   const members = useQuery(trpc.members.list.queryOptions({ projectSlug }));
   const refresh = () =>
-    queryClient.invalidateQueries({ queryKey: trpc.members.list.queryKey({ projectSlug }) });
+    refreshQueries(queryClient, { queryKey: trpc.members.list.queryKey({ projectSlug }) });
   const changeRole = useMutation(trpc.members.changeRole.mutationOptions({ onSettled: refresh }));
   const remove = useMutation(trpc.members.remove.mutationOptions({ onSettled: refresh }));
 

@@ -15,6 +15,7 @@ import {
   tdClass,
   thClass,
 } from "./styles";
+import { refreshQueries } from "@/lib/refresh-queries";
 
 /**
  * Credentials adapters use (an inference server's API key). Values are encrypted at rest and never
@@ -25,7 +26,7 @@ export function SecretsPanel({ projectSlug }: { projectSlug: string }) {
   const queryClient = useQueryClient();
   const secrets = useQuery(trpc.secrets.list.queryOptions({ projectSlug }));
   const refresh = () =>
-    queryClient.invalidateQueries({ queryKey: trpc.secrets.list.queryKey({ projectSlug }) });
+    refreshQueries(queryClient, { queryKey: trpc.secrets.list.queryKey({ projectSlug }) });
   const [name, setName] = useState("");
   const [value, setValue] = useState("");
   const [saved, setSaved] = useState<string | null>(null);

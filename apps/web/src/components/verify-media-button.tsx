@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "@/lib/trpc";
 import { ErrorMessage } from "./error-message";
 import { buttonClass } from "./styles";
+import { refreshQueries } from "@/lib/refresh-queries";
 
 /** Queues a real job that re-hashes every stored file of the project's media. */
 export function VerifyMediaButton({ projectSlug }: { projectSlug: string }) {
@@ -12,7 +13,7 @@ export function VerifyMediaButton({ projectSlug }: { projectSlug: string }) {
   const verify = useMutation(
     trpc.jobs.verifyMedia.mutationOptions({
       onSuccess: () =>
-        queryClient.invalidateQueries({ queryKey: trpc.jobs.list.queryKey({ projectSlug, take: 50 }) }),
+        refreshQueries(queryClient, { queryKey: trpc.jobs.list.queryKey({ projectSlug, take: 50 }) }),
     }),
   );
   return (

@@ -11,6 +11,7 @@ import { buttonClass, cardClass, hintClass, linkClass, secondaryButtonClass } fr
 import { AUDIT_SHORTCUTS, auditKeyAction } from "./audit-keys";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@loupe/api";
+import { refreshQueries } from "@/lib/refresh-queries";
 
 type AuditItem = NonNullable<inferRouterOutputs<AppRouter>["curationAudits"]["next"]["item"]>;
 type Verdict = "drop" | "keep" | "unsure";
@@ -39,7 +40,7 @@ export function AuditWorkspace({ projectSlug, auditId }: { projectSlug: string; 
       onSuccess: async (_, vars) => {
         setAnswered((a) => [...a.filter((id) => id !== vars.itemId), vars.itemId]);
         setRevisitId(null);
-        await queryClient.invalidateQueries({
+        await refreshQueries(queryClient, {
           queryKey: trpc.curationAudits.next.queryKey({ projectSlug, auditId }),
         });
       },

@@ -9,6 +9,7 @@ import { buttonClass, cardClass, hintClass, inputClass, labelClass, linkClass } 
 import { formatAgreement, formatCount } from "./format-curation";
 import { curationAuditHref } from "./hrefs";
 import type { CurationAudit, FunnelStep } from "./types";
+import { refreshQueries } from "@/lib/refresh-queries";
 
 /**
  * The human audit of a finished run's filters: start one (how many items per group, how many
@@ -33,7 +34,7 @@ export function AuditPanel({
   const create = useMutation(
     trpc.curationAudits.create.mutationOptions({
       onSuccess: () =>
-        queryClient.invalidateQueries({
+        refreshQueries(queryClient, {
           queryKey: trpc.curationAudits.list.queryKey({ projectSlug, runId }),
         }),
     }),

@@ -16,6 +16,7 @@ import { SampleGallery } from "./sample-gallery";
 import { ThresholdPanel } from "./threshold-panel";
 import { changesOf, type StageChanges, type ThresholdEdits } from "./threshold-edits";
 import type { CurationRun, CurationSummaryView } from "./types";
+import { refreshQueries } from "@/lib/refresh-queries";
 
 const ACTIVE = new Set(["planning", "running", "finishing"]);
 
@@ -35,7 +36,7 @@ export function CurationRunView({ projectSlug, runId }: { projectSlug: string; r
   const onSuccess = () =>
     Promise.all([
       run.refetch(),
-      queryClient.invalidateQueries({ queryKey: trpc.curation.list.queryKey({ projectSlug }) }),
+      refreshQueries(queryClient, { queryKey: trpc.curation.list.queryKey({ projectSlug }) }),
     ]);
   const pause = useMutation(trpc.curation.pause.mutationOptions({ onSuccess }));
   const resume = useMutation(trpc.curation.resume.mutationOptions({ onSuccess }));

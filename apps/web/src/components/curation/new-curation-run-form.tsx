@@ -21,6 +21,7 @@ import { definitionYaml } from "./pipeline-form-state";
 import { PipelineForm } from "./pipeline-form";
 import { examplePipeline, parsePipelineText } from "./pipeline-text";
 import type { Catalogue } from "./types";
+import { refreshQueries } from "@/lib/refresh-queries";
 
 /**
  * Starting a run from the page: the pipeline as a form, or as YAML or JSON (the same file
@@ -38,7 +39,7 @@ export function NewCurationRunForm({ projectSlug }: { projectSlug: string }) {
   const create = useMutation(
     trpc.curation.create.mutationOptions({
       onSuccess: async (run) => {
-        await queryClient.invalidateQueries({ queryKey: trpc.curation.list.queryKey({ projectSlug }) });
+        await refreshQueries(queryClient, { queryKey: trpc.curation.list.queryKey({ projectSlug }) });
         router.push(curationRunHref(projectSlug, run.id));
       },
     }),

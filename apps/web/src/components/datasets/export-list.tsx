@@ -7,6 +7,7 @@ import { ErrorMessage } from "../error-message";
 import { formatCount, formatDateTime } from "../format";
 import { StatusBadge } from "../status-badge";
 import { cardClass, dangerButtonClass, linkClass, tableClass, tdClass, thClass } from "../styles";
+import { refreshQueries } from "@/lib/refresh-queries";
 
 const megabytes = (bytes: number | null) => (bytes === null ? "–" : `${(bytes / 1e6).toFixed(1)} MB`);
 
@@ -23,7 +24,7 @@ export function ExportList({ projectSlug, studiesHref }: { projectSlug: string; 
   });
   const remove = useMutation(
     trpc.datasets.delete.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.datasets.list.queryKey() }),
+      onSuccess: () => refreshQueries(queryClient, { queryKey: trpc.datasets.list.queryKey() }),
     }),
   );
   if (exports.isPending) return <p className="text-sm text-zinc-500">Loading exports…</p>;

@@ -5,6 +5,7 @@ import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/lib/trpc";
 import { ErrorMessage } from "../error-message";
 import { buttonClass, cardClass, inputClass, labelClass } from "../styles";
+import { refreshQueries } from "@/lib/refresh-queries";
 
 const FORMATS = [
   { id: "pick-a-pic", label: "Pick-a-Pic (Parquet)" },
@@ -49,7 +50,7 @@ export function NewExportForm({ projectSlug }: { projectSlug: string }) {
   const create = useMutation(
     trpc.datasets.create.mutationOptions({
       onSuccess: async () => {
-        await queryClient.invalidateQueries({ queryKey: trpc.datasets.list.queryKey() });
+        await refreshQueries(queryClient, { queryKey: trpc.datasets.list.queryKey() });
       },
     }),
   );

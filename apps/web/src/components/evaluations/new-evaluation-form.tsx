@@ -6,6 +6,7 @@ import { useTRPC } from "@/lib/trpc";
 import { ErrorMessage } from "../error-message";
 import { buttonClass, cardClass, inputClass, labelClass } from "../styles";
 import type { MetricDefinition } from "./types";
+import { refreshQueries } from "@/lib/refresh-queries";
 
 type Scope = "study" | "prompt-set" | "generation-job";
 type MetricId = MetricDefinition["id"];
@@ -48,7 +49,7 @@ export function NewEvaluationForm({
   const create = useMutation(
     trpc.evaluations.create.mutationOptions({
       onSuccess: async (run) => {
-        await queryClient.invalidateQueries({ queryKey: trpc.evaluations.list.queryKey() });
+        await refreshQueries(queryClient, { queryKey: trpc.evaluations.list.queryKey() });
         setChosen({});
         onCreated?.(run.id);
       },

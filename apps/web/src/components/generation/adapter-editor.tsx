@@ -6,6 +6,7 @@ import { useTRPC } from "@/lib/trpc";
 import { ErrorMessage } from "../error-message";
 import { buttonClass, dangerButtonClass, inputClass, labelClass, secondaryButtonClass } from "../styles";
 import { ADAPTER_EXAMPLES, type AdapterExample } from "./adapter-examples";
+import { refreshQueries } from "@/lib/refresh-queries";
 
 /**
  * How a model is run, as JSON: an inference server (http), the user's script (command), a local
@@ -28,7 +29,7 @@ export function AdapterEditor({
   const save = useMutation(
     trpc.models.setAdapter.mutationOptions({
       onSuccess: async () => {
-        await queryClient.invalidateQueries({ queryKey: trpc.models.list.queryKey({ projectSlug }) });
+        await refreshQueries(queryClient, { queryKey: trpc.models.list.queryKey({ projectSlug }) });
         onDone();
       },
     }),

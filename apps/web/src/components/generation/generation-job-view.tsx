@@ -16,6 +16,7 @@ import {
   thClass,
 } from "../styles";
 import { GenerationProgress } from "./generation-progress";
+import { refreshQueries } from "@/lib/refresh-queries";
 
 /** One generation job, live: progress, chunks, failures with the adapter's error, cancel and resume. */
 export function GenerationJobView({ projectSlug, jobId }: { projectSlug: string; jobId: string }) {
@@ -29,8 +30,8 @@ export function GenerationJobView({ projectSlug, jobId }: { projectSlug: string;
   });
   const refresh = () =>
     Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.generation.get.queryKey(input) }),
-      queryClient.invalidateQueries({ queryKey: trpc.generation.list.queryKey({ projectSlug }) }),
+      refreshQueries(queryClient, { queryKey: trpc.generation.get.queryKey(input) }),
+      refreshQueries(queryClient, { queryKey: trpc.generation.list.queryKey({ projectSlug }) }),
     ]);
   const cancel = useMutation(trpc.generation.cancel.mutationOptions({ onSuccess: refresh }));
   const resume = useMutation(trpc.generation.resume.mutationOptions({ onSuccess: refresh }));

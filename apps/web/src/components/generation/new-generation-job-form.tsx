@@ -6,6 +6,7 @@ import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/lib/trpc";
 import { ErrorMessage } from "../error-message";
 import { buttonClass, cardClass, inputClass, labelClass } from "../styles";
+import { refreshQueries } from "@/lib/refresh-queries";
 
 /** "4" → 4 seeds (0–3); "1, 7, 42" → those seeds; anything else → null (shown as a problem). */
 export function parseSeedsField(value: string): number | string[] | null {
@@ -42,7 +43,7 @@ export function NewGenerationJobForm({ projectSlug }: { projectSlug: string }) {
   const create = useMutation(
     trpc.generation.create.mutationOptions({
       onSuccess: async (job) => {
-        await queryClient.invalidateQueries({ queryKey: trpc.generation.list.queryKey({ projectSlug }) });
+        await refreshQueries(queryClient, { queryKey: trpc.generation.list.queryKey({ projectSlug }) });
         router.push(`/p/${encodeURIComponent(projectSlug)}/generation/${job.id}`);
       },
     }),

@@ -7,6 +7,7 @@ import { formatDateTime } from "../format";
 import { buttonClass, dangerButtonClass } from "../styles";
 import { CopyButton } from "../studies/copy-button";
 import { useOrigin } from "../studies/use-origin";
+import { refreshQueries } from "@/lib/refresh-queries";
 
 /**
  * Read-only links to this leaderboard for people without an account. The link is shown once,
@@ -18,7 +19,7 @@ export function ShareLinks({ projectSlug, studyId }: { projectSlug: string; stud
   const origin = useOrigin();
   const shares = useQuery(trpc.results.shares.queryOptions({ projectSlug, studyId }));
   const refresh = () =>
-    queryClient.invalidateQueries({ queryKey: trpc.results.shares.queryKey({ projectSlug, studyId }) });
+    refreshQueries(queryClient, { queryKey: trpc.results.shares.queryKey({ projectSlug, studyId }) });
   const create = useMutation(trpc.results.share.mutationOptions({ onSuccess: refresh }));
   const revoke = useMutation(trpc.results.unshare.mutationOptions({ onSuccess: refresh }));
   const newUrl = create.data ? `${origin}${create.data.path}` : null;

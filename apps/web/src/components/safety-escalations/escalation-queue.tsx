@@ -18,6 +18,7 @@ import { useGrayscale } from "../safety-review/use-grayscale";
 import { WellbeingControls } from "../safety-review/wellbeing-controls";
 import { linkClass } from "../styles";
 import { EscalatedItem } from "./escalated-item";
+import { refreshQueries } from "@/lib/refresh-queries";
 
 export function EscalationQueue({
   studyId,
@@ -37,7 +38,7 @@ export function EscalationQueue({
 
   const decided = async () => {
     setStatus("Decision recorded");
-    await queryClient.invalidateQueries({ queryKey: trpc.safety.escalations.queryKey({ studyId }) });
+    await refreshQueries(queryClient, { queryKey: trpc.safety.escalations.queryKey({ studyId }) });
   };
 
   return (

@@ -9,6 +9,7 @@ import { EntryListEditor } from "./entry-list-editor";
 import { categoryDrafts, severityDrafts, toCategories, toSeverities } from "./policy-draft";
 import { PolicySavedNotice } from "./policy-saved-notice";
 import type { Policy, PolicySaved } from "./types";
+import { refreshQueries } from "@/lib/refresh-queries";
 
 const sectionTitle = "mb-1 text-lg font-semibold";
 const hintClass = "mb-3 text-sm text-zinc-600 dark:text-zinc-400";
@@ -33,8 +34,8 @@ export function PolicyEditor({ projectSlug, policy }: { projectSlug: string; pol
         setBaseVersion(result.version);
         setNote("");
         await Promise.all([
-          queryClient.invalidateQueries({ queryKey: trpc.safety.policyHistory.queryKey({ projectSlug }) }),
-          queryClient.invalidateQueries({ queryKey: trpc.safety.policy.queryKey({ projectSlug }) }),
+          refreshQueries(queryClient, { queryKey: trpc.safety.policyHistory.queryKey({ projectSlug }) }),
+          refreshQueries(queryClient, { queryKey: trpc.safety.policy.queryKey({ projectSlug }) }),
         ]);
       },
     }),

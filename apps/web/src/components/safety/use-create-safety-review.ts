@@ -7,6 +7,7 @@ import { useTRPC } from "@/lib/trpc";
 import { errorMessage } from "../format";
 import { safetyHrefs } from "./hrefs";
 import type { SafetyConfigInput } from "./types";
+import { refreshQueries } from "@/lib/refresh-queries";
 
 /**
  * Create a safety review, launch it, and open its report. Creating and launching are two API
@@ -39,7 +40,7 @@ export function useCreateSafetyReview(projectSlug: string) {
     } catch (err) {
       setError(errorMessage(err));
     } finally {
-      await queryClient.invalidateQueries({ queryKey: trpc.studies.list.queryKey({ projectSlug }) });
+      await refreshQueries(queryClient, { queryKey: trpc.studies.list.queryKey({ projectSlug }) });
     }
   }
 

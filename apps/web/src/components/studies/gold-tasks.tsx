@@ -10,6 +10,7 @@ import { answerLabel } from "./answers";
 import { GoldEditor } from "./gold-editor";
 import { TaskPair } from "./task-pair";
 import type { PairwiseConfig } from "./types";
+import { refreshQueries } from "@/lib/refresh-queries";
 
 const PAGE_SIZE = 20;
 
@@ -33,7 +34,7 @@ export function GoldTasks({
   const tasks = useQuery(
     trpc.studies.tasks.queryOptions({ projectSlug, studyId, skip: page * PAGE_SIZE, take: PAGE_SIZE }),
   );
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.studies.tasks.pathKey() });
+  const refresh = () => refreshQueries(queryClient, { queryKey: trpc.studies.tasks.pathKey() });
   const unset = useMutation(trpc.studies.setGold.mutationOptions({ onSuccess: refresh }));
 
   if (tasks.isPending) return <p className="text-sm text-zinc-500">Loading tasks…</p>;

@@ -5,6 +5,7 @@ import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/lib/trpc";
 import { ErrorMessage } from "../error-message";
 import { buttonClass, inputClass, labelClass } from "../styles";
+import { refreshQueries } from "@/lib/refresh-queries";
 
 /** Create an invite link: a label, an optional cap, the worker-id URL parameter and completion code. */
 export function InviteForm({ projectSlug, studyId }: { projectSlug: string; studyId: string }) {
@@ -21,7 +22,7 @@ export function InviteForm({ projectSlug, studyId }: { projectSlug: string; stud
         setMaxRaters("");
         setExternalIdParam("");
         setCompletionCode("");
-        await queryClient.invalidateQueries({
+        await refreshQueries(queryClient, {
           queryKey: trpc.studies.invites.queryKey({ projectSlug, studyId }),
         });
       },

@@ -7,6 +7,7 @@ import { formatCount } from "../format";
 import { cardClass, dangerButtonClass, inputClass, tableClass, tdClass, thClass } from "../styles";
 import { CopyButton } from "./copy-button";
 import { useOrigin } from "./use-origin";
+import { refreshQueries } from "@/lib/refresh-queries";
 
 /** The study's invite links, each with its full URL to copy, raters joined, completion code, revoke. */
 export function InviteList({ projectSlug, studyId }: { projectSlug: string; studyId: string }) {
@@ -17,7 +18,7 @@ export function InviteList({ projectSlug, studyId }: { projectSlug: string; stud
   const revoke = useMutation(
     trpc.studies.revokeInvite.mutationOptions({
       onSuccess: () =>
-        queryClient.invalidateQueries({ queryKey: trpc.studies.invites.queryKey({ projectSlug, studyId }) }),
+        refreshQueries(queryClient, { queryKey: trpc.studies.invites.queryKey({ projectSlug, studyId }) }),
     }),
   );
 

@@ -6,6 +6,7 @@ import { useTRPC } from "@/lib/trpc";
 import { ErrorMessage } from "../error-message";
 import { dangerButtonClass, inputClass, secondaryButtonClass } from "../styles";
 import type { MonitorRater } from "./types";
+import { refreshQueries } from "@/lib/refresh-queries";
 
 /**
  * Exclude a rater (with an optional reason) or take them back. Judgments are never deleted, only
@@ -21,7 +22,7 @@ export function RaterExclusion({ projectSlug, rater }: { projectSlug: string; ra
       onSuccess: async () => {
         setAsking(false);
         setReason("");
-        await queryClient.invalidateQueries({ queryKey: trpc.studies.monitor.pathKey() });
+        await refreshQueries(queryClient, { queryKey: trpc.studies.monitor.pathKey() });
       },
     }),
   );

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useTRPC } from "@/lib/trpc";
 import { errorMessage } from "../format";
 import type { LaunchReport, PairwiseConfigInput } from "./types";
+import { refreshQueries } from "@/lib/refresh-queries";
 
 export type CreateResult = { studyId: string; report: LaunchReport | null };
 
@@ -36,7 +37,7 @@ export function useCreateStudy(projectSlug: string, draftId?: string) {
       setError(errorMessage(err));
       if (studyId) setResult({ studyId, report: null });
     } finally {
-      await queryClient.invalidateQueries({ queryKey: trpc.studies.list.queryKey({ projectSlug }) });
+      await refreshQueries(queryClient, { queryKey: trpc.studies.list.queryKey({ projectSlug }) });
     }
   }
 
