@@ -9,60 +9,69 @@ import { grayImage, type GrayImage } from "./gray-image";
  */
 export function areaResize(image: GrayImage, width: number, height: number): GrayImage {
   if (width < 1 || height < 1) throw new RangeError("the target size must be at least 1×1");
-  const columns = coverage(image.width, width);
-  const rows = coverage(image.height, height);
-  const data = image.data;
-  // Pass 1: every source row reduced to `width` column sums (a gather per target column).
-  const narrow = new Float64Array(image.height * width);
-  const { first: columnFirst, source: columnSource, weight: columnWeight } = columns;
-  for (let y = 0; y < image.height; y++) {
-    const row = y * image.width;
+  const { width: w, height: h, data } = image;
+  const columns = spansOf(w, width);
+  const rows = spansOf(h, height);
+  // Pass 1: every source row reduced to `width` column sums. The whole pixels of a span are
+  // summed as integers; only its two edge pixels are weighted (this loop reads each source pixel
+  // once, and is where the time goes).
+  const narrow = new Float64Array(h * width);
+  for (let y = 0; y < h; y++) {
+    const row = y * w;
     const out = y * width;
     for (let t = 0; t < width; t++) {
-      let acc = 0;
-      for (let k = columnFirst[t]!; k < columnFirst[t + 1]!; k++)
-        acc += data[row + columnSource[k]!]! * columnWeight[k]!;
-      narrow[out + t] = acc;
+      let whole = 0;
+      const end = row + columns.wholeEnd[t]!;
+      for (let k = row + columns.wholeStart[t]!; k < end; k++) whole += data[k]!;
+      const tail = columns.tailWeight[t]! > 0 ? data[end]! * columns.tailWeight[t]! : 0;
+      narrow[out + t] = data[row + columns.head[t]!]! * columns.headWeight[t]! + whole + tail;
     }
   }
-  // Pass 2: the rows, then the mean over the covered area.
+  // Pass 2: the rows, by the same spans, then the mean over the covered area.
   const sums = new Float64Array(width * height);
+  const addRow = (into: number, sourceRow: number, weight: number) => {
+    const from = sourceRow * width;
+    for (let x = 0; x < width; x++) sums[into + x]! += narrow[from + x]! * weight;
+  };
   for (let t = 0; t < height; t++) {
     const into = t * width;
-    for (let k = rows.first[t]!; k < rows.first[t + 1]!; k++) {
-      const from = rows.source[k]! * width;
-      const weight = rows.weight[k]!;
-      for (let x = 0; x < width; x++) sums[into + x]! += narrow[from + x]! * weight;
-    }
+    addRow(into, rows.head[t]!, rows.headWeight[t]!);
+    for (let y = rows.wholeStart[t]!; y < rows.wholeEnd[t]!; y++) addRow(into, y, 1);
+    if (rows.tailWeight[t]! > 0) addRow(into, rows.wholeEnd[t]!, rows.tailWeight[t]!);
   }
-  const area = (image.width / width) * (image.height / height);
+  const area = (w / width) * (h / height);
   const out = new Uint8Array(width * height);
   for (let i = 0; i < out.length; i++) out[i] = Math.round(sums[i]! / area);
   return grayImage(width, height, out);
 }
 
 /**
- * Which source pixels each target pixel covers along one axis, and by how much (0 < weight ≤ 1):
- * target t covers spans first[t] … first[t + 1] − 1, each a source pixel and its weight, as typed
- * arrays the hot loops above read without allocating or boxing.
+ * How target pixel t covers the source along one axis: `head[t]` partly (`headWeight[t]`), the
+ * whole pixels `wholeStart[t]` … `wholeEnd[t]` − 1, and `wholeEnd[t]` partly (`tailWeight[t]`,
+ * 0 when the span ends on a pixel edge). Spans are `sourceSize / targetSize` long.
  */
-function coverage(sourceSize: number, targetSize: number) {
+function spansOf(sourceSize: number, targetSize: number) {
   const scale = sourceSize / targetSize;
-  const first = new Int32Array(targetSize + 1);
-  const source: number[] = [];
-  const weight: number[] = [];
+  const head = new Int32Array(targetSize);
+  const headWeight = new Float64Array(targetSize);
+  const wholeStart = new Int32Array(targetSize);
+  const wholeEnd = new Int32Array(targetSize);
+  const tailWeight = new Float64Array(targetSize);
   for (let t = 0; t < targetSize; t++) {
-    first[t] = source.length;
-    const from = t * scale;
-    const to = from + scale;
-    for (let s = Math.floor(from); s < Math.min(sourceSize, Math.ceil(to)); s++) {
-      const w = Math.min(s + 1, to) - Math.max(s, from);
-      if (w > 1e-12) {
-        source.push(s);
-        weight.push(w);
-      }
+    const start = t * scale;
+    const end = Math.min(sourceSize, start + scale);
+    const first = Math.floor(start);
+    head[t] = first;
+    if (end <= first + 1) {
+      // The whole span lies within one source pixel (an enlargement).
+      headWeight[t] = end - start;
+      wholeStart[t] = wholeEnd[t] = first + 1;
+      continue;
     }
+    headWeight[t] = first + 1 - start;
+    wholeStart[t] = first + 1;
+    wholeEnd[t] = Math.floor(end);
+    tailWeight[t] = end - Math.floor(end);
   }
-  first[targetSize] = source.length;
-  return { first, source: Int32Array.from(source), weight: Float64Array.from(weight) };
+  return { head, headWeight, wholeStart, wholeEnd, tailWeight };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { exposureOf } from "./exposure";
+import { exposureOf, histogramOf } from "./exposure";
 import { grayImage } from "./gray-image";
+import { toLuma } from "./image-probe";
 import { laplacianVariance } from "./laplacian-variance";
 import { differenceHash, perceptualHash } from "./perceptual-hash";
 
@@ -37,6 +38,35 @@ describe("exposureOf", () => {
     const half = exposureOf(filled(10, 10, (x) => (x < 5 ? 0 : 255)));
     expect(half).toEqual({ meanLuma: 0.5, darkShare: 0.5, brightShare: 0.5 });
     expect(exposureOf(filled(4, 4, () => 51)).meanLuma).toBeCloseTo(0.2, 10);
+  });
+});
+
+describe("toLuma", () => {
+  it("weighs red, green and blue as PIL's convert('L') does, four pixels at a time or one by one", () => {
+    // White, red, green, blue, black, then two greys: seven pixels, so the last three are left
+    // over after the four-at-a-time part.
+    const rgb = [255, 255, 255, 255, 0, 0, 0, 255, 0, 0, 0, 255, 0, 0, 0, 10, 10, 10, 200, 100, 50];
+    const expected = [255, 76, 150, 29, 0, 10, 124];
+    expect([...toLuma(Uint8Array.from(rgb), 3)]).toEqual(expected);
+    // The same pixels starting off a 4-byte boundary take the one-by-one path.
+    const offset = new Uint8Array(rgb.length + 1);
+    offset.set(rgb, 1);
+    expect([...toLuma(offset.subarray(1), 3)]).toEqual(expected);
+    // RGBA (alpha ignored) and grey with alpha.
+    expect([...toLuma(Uint8Array.from([255, 0, 0, 9, 200, 100, 50, 9]), 4)]).toEqual([76, 124]);
+    expect([...toLuma(Uint8Array.from([17, 255, 34, 0]), 2)]).toEqual([17, 34]);
+  });
+});
+
+describe("histogramOf", () => {
+  it("counts every value once, whatever the length's remainder by four", () => {
+    for (const length of [0, 1, 6, 7, 1001]) {
+      const data = Uint8Array.from({ length }, (_, i) => (i * 37) % 256);
+      const histogram = histogramOf(data);
+      const expected = new Uint32Array(256);
+      for (const v of data) expected[v]!++;
+      expect([...histogram]).toEqual([...expected]);
+    }
   });
 });
 

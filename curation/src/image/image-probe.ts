@@ -128,14 +128,41 @@ export class ImageProbe implements MediaProbe {
  */
 export function toLuma(data: Uint8Array, channels: number): Uint8Array {
   if (channels === 1) return new Uint8Array(data.buffer, data.byteOffset, data.length);
+  if (channels === 3 && LITTLE_ENDIAN && data.byteOffset % 4 === 0) return rgbToLuma(data);
+  const out = new Uint8Array(data.length / channels);
   if (channels === 2) {
     // Grey with alpha (already flattened): the grey channel.
-    const out = new Uint8Array(data.length / 2);
     for (let i = 0; i < out.length; i++) out[i] = data[2 * i]!;
     return out;
   }
-  const out = new Uint8Array(data.length / channels);
   for (let i = 0, j = 0; i < out.length; i++, j += channels)
-    out[i] = (data[j]! * 19595 + data[j + 1]! * 38470 + data[j + 2]! * 7471 + 0x8000) >>> 16;
+    out[i] = luma(data[j]!, data[j + 1]!, data[j + 2]!);
+  return out;
+}
+
+const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+const luma = (r: number, g: number, b: number) => (r * 19595 + g * 38470 + b * 7471 + 0x8000) >>> 16;
+
+/**
+ * The same for RGB, four pixels at a time from three little-endian 32-bit words (r0 g0 b0 r1 |
+ * g1 b1 r2 g2 | b2 r3 g3 b3): a third of the reads, which is most of this loop's time. The
+ * buffer must start on a 4-byte boundary (sharp's output buffers do).
+ */
+function rgbToLuma(data: Uint8Array): Uint8Array {
+  const pixels = data.length / 3;
+  const out = new Uint8Array(pixels);
+  const quads = Math.floor(pixels / 4);
+  const words = new Uint32Array(data.buffer, data.byteOffset, quads * 3);
+  for (let q = 0, w = 0, i = 0; q < quads; q++, w += 3, i += 4) {
+    const a = words[w]!;
+    const b = words[w + 1]!;
+    const c = words[w + 2]!;
+    out[i] = luma(a & 255, (a >>> 8) & 255, (a >>> 16) & 255);
+    out[i + 1] = luma(a >>> 24, b & 255, (b >>> 8) & 255);
+    out[i + 2] = luma((b >>> 16) & 255, b >>> 24, c & 255);
+    out[i + 3] = luma((c >>> 8) & 255, (c >>> 16) & 255, c >>> 24);
+  }
+  for (let i = quads * 4, j = i * 3; i < pixels; i++, j += 3)
+    out[i] = luma(data[j]!, data[j + 1]!, data[j + 2]!);
   return out;
 }

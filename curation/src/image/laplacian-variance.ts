@@ -17,12 +17,19 @@ export function laplacianVariance(image: GrayImage): number {
   let sum = 0;
   let sumSquares = 0;
   for (let y = 1; y < h - 1; y++) {
+    const up = (y - 1) * w;
     const row = y * w;
+    const down = (y + 1) * w;
+    // The row's left and centre pixels slide along: three reads a pixel instead of five.
+    let left = data[row]!;
+    let centre = data[row + 1]!;
     for (let x = 1; x < w - 1; x++) {
-      const i = row + x;
-      const l = data[i - 1]! + data[i + 1]! + data[i - w]! + data[i + w]! - 4 * data[i]!;
+      const right = data[row + x + 1]!;
+      const l = left + right + data[up + x]! + data[down + x]! - 4 * centre;
       sum += l;
       sumSquares += l * l;
+      left = centre;
+      centre = right;
     }
   }
   const n = (w - 2) * (h - 2);
