@@ -16,13 +16,17 @@ export function areaResize(image: GrayImage, width: number, height: number): Gra
   // summed as integers; only its two edge pixels are weighted (this loop reads each source pixel
   // once, and is where the time goes).
   const narrow = new Float64Array(h * width);
+  // Long runs are summed four bytes at a time, where the bytes are 4-byte aligned.
+  const words =
+    data.byteOffset % 4 === 0 ? new Uint32Array(data.buffer, data.byteOffset, data.length >>> 2) : null;
   for (let y = 0; y < h; y++) {
     const row = y * w;
     const out = y * width;
     for (let t = 0; t < width; t++) {
-      let whole = 0;
       const end = row + columns.wholeEnd[t]!;
-      for (let k = row + columns.wholeStart[t]!; k < end; k++) whole += data[k]!;
+      const start = row + columns.wholeStart[t]!;
+      const whole =
+        words && end - start >= 16 ? sumBytesByWords(data, words, start, end) : sumBytes(data, start, end);
       const tail = columns.tailWeight[t]! > 0 ? data[end]! * columns.tailWeight[t]! : 0;
       narrow[out + t] = data[row + columns.head[t]!]! * columns.headWeight[t]! + whole + tail;
     }
@@ -43,6 +47,36 @@ export function areaResize(image: GrayImage, width: number, height: number): Gra
   const out = new Uint8Array(width * height);
   for (let i = 0; i < out.length; i++) out[i] = Math.round(sums[i]! / area);
   return grayImage(width, height, out);
+}
+
+function sumBytes(data: Uint8Array, from: number, to: number): number {
+  let sum = 0;
+  for (let k = from; k < to; k++) sum += data[k]!;
+  return sum;
+}
+
+/**
+ * `data[from … to − 1]` summed with the middle read four bytes at a time from `words` (the same
+ * memory as 32-bit words), two bytes added per 16-bit lane (SWAR): a quarter of the reads of a
+ * byte loop. At most 64 words go into the lanes between flushes, so neither lane overflows
+ * (64 × 2 × 255 < 2¹⁶) and their total stays below 2³¹.
+ */
+function sumBytesByWords(data: Uint8Array, words: Uint32Array, from: number, to: number): number {
+  let sum = 0;
+  let k = from;
+  for (; k & 3; k++) sum += data[k]!;
+  const lastWord = to >>> 2;
+  for (let word = k >>> 2; word < lastWord;) {
+    const flushAt = Math.min(lastWord, word + 64);
+    let lanes = 0;
+    for (; word < flushAt; word++) {
+      const v = words[word]!;
+      lanes += (v & 0x00ff00ff) + ((v >>> 8) & 0x00ff00ff);
+    }
+    sum += (lanes & 0xffff) + (lanes >>> 16);
+  }
+  for (k = lastWord << 2; k < to; k++) sum += data[k]!;
+  return sum;
 }
 
 /**

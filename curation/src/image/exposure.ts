@@ -20,7 +20,7 @@ export type Exposure = {
 export function exposureOf(image: GrayImage): Exposure {
   const { data } = image;
   if (data.length === 0) return { meanLuma: 0, darkShare: 0, brightShare: 0 };
-  const histogram = histogramOf(data);
+  const histogram = image.histogram ?? histogramOf(data);
   let sum = 0;
   let dark = 0;
   let bright = 0;

@@ -26,6 +26,23 @@ describe("laplacianVariance", () => {
     expect(v).toBeCloseTo((160_000 + 4 * 10_000) / 9, 8);
   });
 
+  it("does not overflow its integer sums on wide, high-contrast rows", () => {
+    // A 5000-wide checkerboard: every interior Laplacian is ±1020, far past 2³¹ per row squared.
+    const board = filled(5000, 4, (x, y) => ((x + y) % 2) * 255);
+    let sum = 0;
+    let squares = 0;
+    for (let y = 1; y < 3; y++)
+      for (let x = 1; x < 4999; x++) {
+        const at = (xx: number, yy: number) => board.data[yy * 5000 + xx]!;
+        const l = at(x - 1, y) + at(x + 1, y) + at(x, y - 1) + at(x, y + 1) - 4 * at(x, y);
+        sum += l;
+        squares += l * l;
+      }
+    const n = 2 * 4998;
+    expect(laplacianVariance(board)).toBeCloseTo(squares / n - (sum / n) ** 2, 6);
+    expect(laplacianVariance(board)).toBeGreaterThan(1e6);
+  });
+
   it("is far higher on a checkerboard than on a soft gradient", () => {
     const sharp = laplacianVariance(filled(64, 64, (x, y) => ((x + y) % 2) * 255));
     const soft = laplacianVariance(filled(64, 64, (x, y) => Math.round(127 + 100 * Math.sin((x + y) / 20))));
@@ -38,6 +55,10 @@ describe("exposureOf", () => {
     const half = exposureOf(filled(10, 10, (x) => (x < 5 ? 0 : 255)));
     expect(half).toEqual({ meanLuma: 0.5, darkShare: 0.5, brightShare: 0.5 });
     expect(exposureOf(filled(4, 4, () => 51)).meanLuma).toBeCloseTo(0.2, 10);
+    // A histogram counted by the image's maker is used as it is.
+    const counted = new Uint32Array(256);
+    counted[255] = 16;
+    expect(exposureOf({ ...filled(4, 4, () => 0), histogram: counted }).brightShare).toBe(1);
   });
 });
 
@@ -47,14 +68,17 @@ describe("toLuma", () => {
     // over after the four-at-a-time part.
     const rgb = [255, 255, 255, 255, 0, 0, 0, 255, 0, 0, 0, 255, 0, 0, 0, 10, 10, 10, 200, 100, 50];
     const expected = [255, 76, 150, 29, 0, 10, 124];
-    expect([...toLuma(Uint8Array.from(rgb), 3)]).toEqual(expected);
+    const fast = toLuma(Uint8Array.from(rgb), 3);
+    expect([...fast.luma]).toEqual(expected);
+    // The four-at-a-time path counts the histogram in passing.
+    expect([...fast.histogram!]).toEqual([...histogramOf(Uint8Array.from(expected))]);
     // The same pixels starting off a 4-byte boundary take the one-by-one path.
     const offset = new Uint8Array(rgb.length + 1);
     offset.set(rgb, 1);
-    expect([...toLuma(offset.subarray(1), 3)]).toEqual(expected);
+    expect([...toLuma(offset.subarray(1), 3).luma]).toEqual(expected);
     // RGBA (alpha ignored) and grey with alpha.
-    expect([...toLuma(Uint8Array.from([255, 0, 0, 9, 200, 100, 50, 9]), 4)]).toEqual([76, 124]);
-    expect([...toLuma(Uint8Array.from([17, 255, 34, 0]), 2)]).toEqual([17, 34]);
+    expect([...toLuma(Uint8Array.from([255, 0, 0, 9, 200, 100, 50, 9]), 4).luma]).toEqual([76, 124]);
+    expect([...toLuma(Uint8Array.from([17, 255, 34, 0]), 2).luma]).toEqual([17, 34]);
   });
 });
 

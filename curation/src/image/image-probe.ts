@@ -116,7 +116,8 @@ export class ImageProbe implements MediaProbe {
       throw new ImageProbeError(`does not decode: ${(err as Error).message}`);
     }
     const { data, info } = decoded;
-    return grayImage(info.width, info.height, toLuma(data, info.channels));
+    const { luma, histogram } = toLuma(data, info.channels);
+    return grayImage(info.width, info.height, luma, histogram);
   }
 }
 
@@ -124,20 +125,21 @@ export class ImageProbe implements MediaProbe {
  * Luma from interleaved pixels, as PIL's `convert("L")` computes it (ITU-R 601-2:
  * L = R·299/1000 + G·587/1000 + B·114/1000, in 16-bit fixed point), which is what `imagehash`
  * hashes. Done here rather than by the image library: converting colourspaces there costs more
- * than the small working image's loop (measured in bench/curation-images.ts).
+ * than the small working image's loop (measured in bench/curation-images.ts). For RGB, the luma
+ * histogram is counted in the same pass (the exposure stage reads it).
  */
-export function toLuma(data: Uint8Array, channels: number): Uint8Array {
-  if (channels === 1) return new Uint8Array(data.buffer, data.byteOffset, data.length);
+export function toLuma(data: Uint8Array, channels: number): { luma: Uint8Array; histogram?: Uint32Array } {
+  if (channels === 1) return { luma: new Uint8Array(data.buffer, data.byteOffset, data.length) };
   if (channels === 3 && LITTLE_ENDIAN && data.byteOffset % 4 === 0) return rgbToLuma(data);
   const out = new Uint8Array(data.length / channels);
   if (channels === 2) {
     // Grey with alpha (already flattened): the grey channel.
     for (let i = 0; i < out.length; i++) out[i] = data[2 * i]!;
-    return out;
+    return { luma: out };
   }
   for (let i = 0, j = 0; i < out.length; i++, j += channels)
     out[i] = luma(data[j]!, data[j + 1]!, data[j + 2]!);
-  return out;
+  return { luma: out };
 }
 
 const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
@@ -146,23 +148,40 @@ const luma = (r: number, g: number, b: number) => (r * 19595 + g * 38470 + b * 7
 /**
  * The same for RGB, four pixels at a time from three little-endian 32-bit words (r0 g0 b0 r1 |
  * g1 b1 r2 g2 | b2 r3 g3 b3): a third of the reads, which is most of this loop's time. The
- * buffer must start on a 4-byte boundary (sharp's output buffers do).
+ * buffer must start on a 4-byte boundary (sharp's output buffers do). The four pixels of a step
+ * are counted in four partial histograms, so that equal neighbours do not make each increment
+ * wait for the one before it to the same counter.
  */
-function rgbToLuma(data: Uint8Array): Uint8Array {
+function rgbToLuma(data: Uint8Array): { luma: Uint8Array; histogram: Uint32Array } {
   const pixels = data.length / 3;
   const out = new Uint8Array(pixels);
+  const counts = new Uint32Array(4 * 256);
   const quads = Math.floor(pixels / 4);
   const words = new Uint32Array(data.buffer, data.byteOffset, quads * 3);
   for (let q = 0, w = 0, i = 0; q < quads; q++, w += 3, i += 4) {
     const a = words[w]!;
     const b = words[w + 1]!;
     const c = words[w + 2]!;
-    out[i] = luma(a & 255, (a >>> 8) & 255, (a >>> 16) & 255);
-    out[i + 1] = luma(a >>> 24, b & 255, (b >>> 8) & 255);
-    out[i + 2] = luma((b >>> 16) & 255, b >>> 24, c & 255);
-    out[i + 3] = luma((c >>> 8) & 255, (c >>> 16) & 255, c >>> 24);
+    const l0 = luma(a & 255, (a >>> 8) & 255, (a >>> 16) & 255);
+    const l1 = luma(a >>> 24, b & 255, (b >>> 8) & 255);
+    const l2 = luma((b >>> 16) & 255, b >>> 24, c & 255);
+    const l3 = luma((c >>> 8) & 255, (c >>> 16) & 255, c >>> 24);
+    out[i] = l0;
+    out[i + 1] = l1;
+    out[i + 2] = l2;
+    out[i + 3] = l3;
+    counts[l0]!++;
+    counts[256 + l1]!++;
+    counts[512 + l2]!++;
+    counts[768 + l3]!++;
   }
-  for (let i = quads * 4, j = i * 3; i < pixels; i++, j += 3)
-    out[i] = luma(data[j]!, data[j + 1]!, data[j + 2]!);
-  return out;
+  for (let i = quads * 4, j = i * 3; i < pixels; i++, j += 3) {
+    const l = luma(data[j]!, data[j + 1]!, data[j + 2]!);
+    out[i] = l;
+    counts[l]!++;
+  }
+  const histogram = new Uint32Array(256);
+  for (let v = 0; v < 256; v++)
+    histogram[v] = counts[v]! + counts[256 + v]! + counts[512 + v]! + counts[768 + v]!;
+  return { luma: out, histogram };
 }
