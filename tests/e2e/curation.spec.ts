@@ -2,7 +2,8 @@
  * A data team's curation run from the Curation page, in Chromium: a pipeline typed as YAML/JSON
  * runs on the worker; the run page shows the funnel, projects it under an edited threshold without
  * re-running, shows what a stage removed and the near-duplicate clusters with their thumbnails,
- * and downloads the kept set; a video run shows its middle frames and downloads its clips.
+ * and downloads the kept set; stages whose model is missing are listed as left out while the rest
+ * runs; a video run shows its middle frames and downloads its clips.
  */
 import path from "node:path";
 import { expect, test } from "@playwright/test";
@@ -59,6 +60,39 @@ test("a curation run is started, read, projected and downloaded from the Curatio
 
   await page.getByRole("link", { name: "← All curation runs" }).click();
   await expect(page.getByRole("row", { name: /e2e photos/ })).toContainText("done");
+});
+
+test("stages whose model is missing are listed as left out, and the rest of the run goes on", async ({
+  page,
+}) => {
+  const corpus = path.join(process.env.LOUPE_E2E_DATA_DIR!, "corpora", "e2e-photos-skipped");
+  await writeTestCorpus(corpus);
+  const pipeline = testPipeline(corpus, "e2e photos, models missing");
+  pipeline.stages.push(
+    { stage: "aesthetic", model: "e2e-no-such-model" },
+    { stage: "embedding", model: "e2e-no-such-clip" },
+  );
+  pipeline.concepts = { clusters: 2 };
+  await signedIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+  await page.goto("/p/demo/curation");
+  await page.getByRole("button", { name: "YAML or JSON" }).click();
+  await page.getByLabel("Pipeline (YAML or JSON)").fill(JSON.stringify(pipeline, null, 2));
+  await page.getByRole("button", { name: "Start run" }).click();
+
+  const leftOut = page.getByRole("list", { name: "Stages left out" });
+  await expect(leftOut.getByRole("listitem")).toHaveCount(3, { timeout: 30_000 });
+  await expect(leftOut).toContainText(
+    'aesthetic left out: no evaluator model "e2e-no-such-model" is registered',
+  );
+  await expect(leftOut).toContainText(
+    'embedding left out: no evaluator model "e2e-no-such-clip" is registered',
+  );
+  await expect(leftOut).toContainText("concepts left out: the concept pass needs the embedding stage");
+  // The other stages decide as they would without the missing ones.
+  await expect(page.getByRole("heading", { name: /Funnel: 6 of 15 items kept/ })).toBeVisible({
+    timeout: 60_000,
+  });
+  await expect(page.getByTestId("funnel-table").getByRole("row", { name: /Aesthetic/ })).toHaveCount(0);
 });
 
 test("a video run shows its funnel, middle-frame thumbnails and clips", async ({ page }) => {
