@@ -326,6 +326,12 @@ describe("a curation run", () => {
       orderBy: { index: "asc" },
     });
     expect(before.map((s) => s.status)).toEqual(["done", "pending", "done", "pending"]);
+    // Half-way, progress and the funnel so far come from the two decided shards alone.
+    const halfway = await owner.client.curation.get.query({ projectSlug, runId: run.id });
+    expect(halfway.progress).toMatchObject({ shardsDone: 2, shardsPlanned: 4, itemsDone: 8, itemsTotal: 15 });
+    const decided = halfway.funnel.reduce((n, step) => n + step.dropped + step.errors, 0);
+    expect(decided + halfway.funnel.at(-1)!.remaining).toBe(8);
+    expect(halfway.summary).toBeNull();
 
     // A worker takes the queued jobs: shards 0 and 2 are skipped, 1 and 3 decided, then the finish.
     await startWorkerFor();

@@ -42,29 +42,32 @@ export async function getCurationRun(
   const now = opts.now ?? new Date();
   const run = await db.curationRun.findFirst({ where: { id: runId, projectId } });
   if (!run) throw new TRPCError({ code: "NOT_FOUND", message: "No such curation run in this project." });
-  const shards = await db.curationShard.findMany({
-    where: { runId },
-    select: { status: true, itemCount: true, tally: true },
+  const summary = run.summary as CurationSummary | null;
+  // Counted in the database: a run of a million items has a thousand shards, and the page polls.
+  const done = await db.curationShard.aggregate({
+    where: { runId, status: "done" },
+    _count: true,
+    _sum: { itemCount: true },
   });
-  const done = shards.filter((s) => s.status === "done");
-  const itemsDone = done.reduce((n, s) => n + s.itemCount, 0);
+  const itemsDone = done._sum.itemCount ?? 0;
   const seconds = run.startedAt ? ((run.finishedAt ?? now).getTime() - run.startedAt.getTime()) / 1000 : 0;
   const itemsPerSecond = seconds > 0 && itemsDone > 0 ? itemsDone / seconds : null;
   const progress: CurationProgress = {
-    shardsDone: done.length,
-    shardsPlanned: run.shardCount ?? shards.length,
+    shardsDone: done._count,
+    shardsPlanned: run.shardCount ?? (await db.curationShard.count({ where: { runId } })),
     itemsDone,
     itemsTotal: run.total,
     itemsPerSecond,
     etaSeconds:
       run.total !== null && itemsPerSecond ? Math.max(0, (run.total - itemsDone) / itemsPerSecond) : null,
   };
-  const summary = run.summary as CurationSummary | null;
   const pipeline = parsePipeline(run.definition);
   const ordered = runOrder(pipeline.stages);
   const stages = ordered.map((s) => ({ id: s.stage.id, label: s.stage.label }));
+  // A finished run's funnel is in its summary; until then it is merged from the decided shards'
+  // tallies, which only then are read.
   const funnel: FunnelStep[] =
-    summary?.funnel ?? funnelOf(mergeTallies(done.map((s) => s.tally as unknown as DecisionTally)), stages);
+    summary?.funnel ?? funnelOf(mergeTallies(await doneTallies(db, runId)), stages);
   const view = ({ thumbnailSha256, ...rest }: CurationSample): CurationSampleView => ({
     ...rest,
     thumbnailUrl: thumbnailSha256 && opts.thumbnailUrl ? opts.thumbnailUrl(thumbnailSha256) : null,
@@ -131,4 +134,12 @@ export function listCurationRuns(db: Db, projectId: string) {
       error: true,
     },
   });
+}
+
+async function doneTallies(db: Db, runId: string): Promise<DecisionTally[]> {
+  const shards = await db.curationShard.findMany({
+    where: { runId, status: "done" },
+    select: { tally: true },
+  });
+  return shards.map((s) => s.tally as unknown as DecisionTally);
 }
