@@ -3,7 +3,7 @@ import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestImage } from "@loupe/media";
-import { migrateJobQueue, startWorker, type RunningWorker } from "@loupe/worker";
+import { migrateJobQueue, QUEUE_APPLICATION_NAME, startWorker, type RunningWorker } from "@loupe/worker";
 import { createTestApp, type TestApp } from "./support/test-app";
 
 let app: TestApp;
@@ -85,5 +85,36 @@ describe("jobs", () => {
     // Not the last attempt yet: back in the queue for graphile-worker's retry with backoff.
     expect(run.status).toBe("queued");
     expect(run.attempts).toBe(1);
+  });
+});
+
+describe("the queue's connections", () => {
+  it("are named, and a worker whose connections are cut logs it and goes on taking jobs", async () => {
+    const lines: string[] = [];
+    const second = await startWorker({
+      databaseUrl: app.databaseUrl,
+      dataDir: app.dataDir,
+      concurrency: 1,
+      pollIntervalMs: 200,
+      log: (line) => lines.push(line),
+    });
+    try {
+      const [named] = await app.db.$queryRaw<{ n: number }[]>`
+        select count(*)::int as n from pg_stat_activity
+        where datname = current_database() and application_name = ${QUEUE_APPLICATION_NAME}`;
+      expect(named!.n).toBeGreaterThan(0);
+      // What a database restart does to them: before, a connection failing while graphile-worker
+      // ended its pool (on stop) found no error handler and crashed the process.
+      await app.db.$queryRaw`
+        select pg_terminate_backend(pid) from pg_stat_activity
+        where datname = current_database() and application_name = ${QUEUE_APPLICATION_NAME}`;
+      await expect
+        .poll(() => lines.some((l) => /queue connection failed/.test(l)), { timeout: 10_000 })
+        .toBe(true);
+      const { id } = await owner.client.jobs.verifyMedia.mutate({ projectSlug: "jobs" });
+      await waitForJob(id, (r) => r.attempts >= 1);
+    } finally {
+      await second.stop();
+    }
   });
 });

@@ -3,6 +3,7 @@
  * workers on any number of machines share the queue through one DATABASE_URL.
  */
 import { Logger, run, runMigrations, type Runner, type Task, type TaskList } from "graphile-worker";
+import pg from "pg";
 import { createPrismaClient } from "@loupe/db";
 import { resolveMediaStorage, type ConfiguredMediaStorage, type MediaStorage } from "@loupe/media";
 import { dataPaths } from "@loupe/config";
@@ -51,6 +52,9 @@ export async function migrateJobQueue(databaseUrl: string): Promise<void> {
   await runMigrations({ connectionString: databaseUrl, logger: quietLogger(() => undefined) });
 }
 
+/** How the queue's database connections name themselves (PostgreSQL's `pg_stat_activity`). */
+export const QUEUE_APPLICATION_NAME = "loupe-worker-queue";
+
 function quietLogger(log: (line: string) => void) {
   return new Logger(() => (level, message) => {
     if (level === "error" || level === "warning") log(`[worker] ${message}`);
@@ -89,15 +93,36 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
   const taskList: TaskList = Object.fromEntries(
     Object.entries(tasks).map(([name, task]) => [name, liveness.track(task)]),
   );
-  const runner: Runner = await run({
-    connectionString: opts.databaseUrl,
-    concurrency: opts.concurrency,
-    noHandleSignals: true,
-    pollInterval: opts.pollIntervalMs ?? 2000,
-    taskList,
-    logger: quietLogger(opts.log ?? ((l) => console.error(l))),
-  });
   const log = opts.log ?? console.error;
+  // The queue's own pool, handed to graphile-worker, for two reasons. Stopping waits for its
+  // connections to close (graphile-worker ends a pool it made without waiting), and a connection
+  // that fails while idle or ending is logged, never thrown. graphile-worker removes its own
+  // error handlers before it ends its pool, so a database that went away in that moment (a
+  // restart, a test dropping its database) crashed the process with an unhandled 'error'.
+  const queuePool = new pg.Pool({
+    connectionString: opts.databaseUrl,
+    max: Math.max(10, opts.concurrency + 2),
+    application_name: QUEUE_APPLICATION_NAME,
+  });
+  queuePool.on("error", (err) => log(`[worker] an idle queue connection failed: ${err.message}`));
+  queuePool.on("connect", (client) =>
+    client.on("error", (err) => log(`[worker] a queue connection failed: ${err.message}`)),
+  );
+  let runner: Runner;
+  try {
+    runner = await run({
+      pgPool: queuePool,
+      concurrency: opts.concurrency,
+      noHandleSignals: true,
+      pollInterval: opts.pollIntervalMs ?? 2000,
+      taskList,
+      logger: quietLogger(log),
+    });
+  } catch (err) {
+    await queuePool.end();
+    await db.$disconnect();
+    throw err;
+  }
   const beat = setInterval(
     () => void liveness.beat().catch((err: unknown) => log(`[worker] heartbeat failed: ${String(err)}`)),
     heartbeatMs,
@@ -119,6 +144,7 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
         clearInterval(sweep);
         clearInterval(beat);
         await runner.stop();
+        await queuePool.end();
         await db.$disconnect();
       })()),
     done: runner.promise,
