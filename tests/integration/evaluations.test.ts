@@ -13,11 +13,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
 import { registerEvaluatorModel, studyMetrics } from "@loupe/api/evaluations";
 import { refreshStudyResults } from "@loupe/api/results";
-import { startWorker, type RunningWorker } from "@loupe/worker";
+import type { RunningWorker } from "@loupe/worker";
 import { toolPath } from "@loupe/media";
 import { meanSquaredDifferenceModel, topLeftPixelModel, writeTinyClipFiles } from "./support/tiny-evaluators";
 import { rateStudy } from "./support/rate-study";
 import { createTestApp, type TestApp } from "./support/test-app";
+import { startTestWorker } from "./support/test-worker";
 
 let app: TestApp;
 let worker: RunningWorker;
@@ -121,14 +122,7 @@ beforeAll(async () => {
   writeTinyClipFiles(tmp);
   fs.writeFileSync(path.join(tmp, "inception.onnx"), topLeftPixelModel(299));
 
-  worker = await startWorker({
-    databaseUrl: app.databaseUrl,
-    dataDir: app.dataDir,
-    concurrency: 2,
-    pollIntervalMs: 200,
-    secret: app.runtime.secret,
-    log: () => undefined,
-  });
+  worker = await startTestWorker(app);
 });
 afterAll(async () => {
   await worker?.stop();

@@ -3,8 +3,9 @@ import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestImage } from "@loupe/media";
-import { migrateJobQueue, QUEUE_APPLICATION_NAME, startWorker, type RunningWorker } from "@loupe/worker";
+import { migrateJobQueue, QUEUE_APPLICATION_NAME, type RunningWorker } from "@loupe/worker";
 import { createTestApp, type TestApp } from "./support/test-app";
+import { startTestWorker } from "./support/test-worker";
 
 let app: TestApp;
 let worker: RunningWorker;
@@ -45,13 +46,7 @@ beforeAll(async () => {
       data: { projectId: project.id, modelId: model.id, promptId: prompt.id, assetId: asset.id },
     });
   }
-  worker = await startWorker({
-    databaseUrl: app.databaseUrl,
-    dataDir: app.dataDir,
-    concurrency: 1,
-    pollIntervalMs: 200,
-    log: () => undefined,
-  });
+  worker = await startTestWorker(app, { concurrency: 1 });
 });
 afterAll(async () => {
   await worker?.stop();
@@ -91,13 +86,7 @@ describe("jobs", () => {
 describe("the queue's connections", () => {
   it("are named, and a worker whose connections are cut logs it and goes on taking jobs", async () => {
     const lines: string[] = [];
-    const second = await startWorker({
-      databaseUrl: app.databaseUrl,
-      dataDir: app.dataDir,
-      concurrency: 1,
-      pollIntervalMs: 200,
-      log: (line) => lines.push(line),
-    });
+    const second = await startTestWorker(app, { concurrency: 1, log: (line) => lines.push(line) });
     try {
       const [named] = await app.db.$queryRaw<{ n: number }[]>`
         select count(*)::int as n from pg_stat_activity

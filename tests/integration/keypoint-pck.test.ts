@@ -8,8 +8,9 @@ import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startWorker, type RunningWorker } from "@loupe/worker";
+import type { RunningWorker } from "@loupe/worker";
 import { createTestApp, type TestApp } from "./support/test-app";
+import { startTestWorker } from "./support/test-worker";
 import { killAllLoupes, runLoupeToEnd } from "./support/loupe-process";
 
 let app: TestApp;
@@ -85,14 +86,7 @@ beforeAll(async () => {
     put(`SPair/PairAnnotation/test/${name}.json`, JSON.stringify(value));
   put("SPair/PairAnnotation/test/0005-broken:cat.json", "{ not json");
 
-  worker = await startWorker({
-    databaseUrl: app.databaseUrl,
-    dataDir: app.dataDir,
-    concurrency: 2,
-    pollIntervalMs: 200,
-    secret: app.runtime.secret,
-    log: () => undefined,
-  });
+  worker = await startTestWorker(app);
 });
 afterAll(async () => {
   killAllLoupes();
