@@ -49,11 +49,32 @@ export type RunningWorker = { stop: () => Promise<void>; done: Promise<void> };
 
 /** Install or upgrade graphile-worker's own schema (idempotent). */
 export async function migrateJobQueue(databaseUrl: string): Promise<void> {
-  await runMigrations({ connectionString: databaseUrl, logger: quietLogger(() => undefined) });
+  const pool = queuePool(databaseUrl, 2, () => undefined);
+  try {
+    await runMigrations({ pgPool: pool, logger: quietLogger(() => undefined) });
+  } finally {
+    await pool.end();
+  }
 }
 
 /** How the queue's database connections name themselves (PostgreSQL's `pg_stat_activity`). */
 export const QUEUE_APPLICATION_NAME = "loupe-worker-queue";
+
+/**
+ * The queue's connections, handed to graphile-worker rather than made by it, for two reasons. The
+ * owner can wait for them to close (graphile-worker ends a pool it made without waiting), and a
+ * connection that fails while idle or ending is logged, never thrown: graphile-worker removes its
+ * own error handlers before it ends its pool, so a database that went away in that moment (a
+ * restart, a test dropping its database) crashed the process with an unhandled 'error'.
+ */
+function queuePool(databaseUrl: string, max: number, log: (line: string) => void): pg.Pool {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max, application_name: QUEUE_APPLICATION_NAME });
+  pool.on("error", (err) => log(`[worker] an idle queue connection failed: ${err.message}`));
+  pool.on("connect", (client) =>
+    client.on("error", (err) => log(`[worker] a queue connection failed: ${err.message}`)),
+  );
+  return pool;
+}
 
 function quietLogger(log: (line: string) => void) {
   return new Logger(() => (level, message) => {
@@ -94,24 +115,11 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
     Object.entries(tasks).map(([name, task]) => [name, liveness.track(task)]),
   );
   const log = opts.log ?? console.error;
-  // The queue's own pool, handed to graphile-worker, for two reasons. Stopping waits for its
-  // connections to close (graphile-worker ends a pool it made without waiting), and a connection
-  // that fails while idle or ending is logged, never thrown. graphile-worker removes its own
-  // error handlers before it ends its pool, so a database that went away in that moment (a
-  // restart, a test dropping its database) crashed the process with an unhandled 'error'.
-  const queuePool = new pg.Pool({
-    connectionString: opts.databaseUrl,
-    max: Math.max(10, opts.concurrency + 2),
-    application_name: QUEUE_APPLICATION_NAME,
-  });
-  queuePool.on("error", (err) => log(`[worker] an idle queue connection failed: ${err.message}`));
-  queuePool.on("connect", (client) =>
-    client.on("error", (err) => log(`[worker] a queue connection failed: ${err.message}`)),
-  );
+  const pool = queuePool(opts.databaseUrl, Math.max(10, opts.concurrency + 2), log);
   let runner: Runner;
   try {
     runner = await run({
-      pgPool: queuePool,
+      pgPool: pool,
       concurrency: opts.concurrency,
       noHandleSignals: true,
       pollInterval: opts.pollIntervalMs ?? 2000,
@@ -119,7 +127,7 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
       logger: quietLogger(log),
     });
   } catch (err) {
-    await queuePool.end();
+    await pool.end();
     await db.$disconnect();
     throw err;
   }
@@ -144,7 +152,7 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
         clearInterval(sweep);
         clearInterval(beat);
         await runner.stop();
-        await queuePool.end();
+        await pool.end();
         await db.$disconnect();
       })()),
     done: runner.promise,
